@@ -1,0 +1,93 @@
+/**
+ * Trivy's JSON report (SchemaVersion 2) into our typed findings. Defensive by design: trivy
+ * omits every empty field (`omitempty`), adds fields between releases, and a clean image has no
+ * `Results` at all, so absence is normal and only a report that is not a report is an error.
+ */
+import { SEVERITIES, type Severity, type Vulnerability, zeroCounts } from "./types.js";
+
+export interface ParsedReport {
+  /** `Family Name` from Metadata.OS, e.g. `alpine 3.10.2`. */
+  os?: string;
+  vulnerabilities: Vulnerability[];
+  counts: Record<Severity, number>;
+}
+
+export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; error: string };
+
+const SEVERITY_SET: ReadonlySet<string> = new Set(SEVERITIES);
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function str(o: JsonObject, key: string): string | undefined {
+  const v = o[key];
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+function preview(text: string): string {
+  const flat = text.trim().replace(/\s+/g, " ");
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+}
+
+export function parseTrivyReport(stdout: string): ParseOutcome {
+  if (stdout.trim() === "") return { ok: false, error: "trivy printed no report" };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stdout);
+  } catch {
+    return { ok: false, error: `trivy output is not JSON: ${JSON.stringify(preview(stdout))}` };
+  }
+  if (!isObject(doc)) {
+    // Trivy before 0.20 printed a bare array of results; its fields differ too much to trust.
+    return { ok: false, error: "trivy report is not a JSON object (trivy older than 0.20?)" };
+  }
+  if (doc.SchemaVersion !== 2) {
+    return { ok: false, error: `unsupported trivy report SchemaVersion ${JSON.stringify(doc.SchemaVersion ?? null)}` };
+  }
+  const report: ParsedReport = { vulnerabilities: [], counts: zeroCounts() };
+  const metadata = doc.Metadata;
+  if (isObject(metadata) && isObject(metadata.OS)) {
+    const os = [str(metadata.OS, "Family"), str(metadata.OS, "Name")].filter((p) => p !== undefined).join(" ");
+    if (os !== "") report.os = os;
+  }
+  const results = doc.Results;
+  if (results !== undefined && results !== null && !Array.isArray(results)) {
+    return { ok: false, error: "trivy report Results is not a list" };
+  }
+  for (const result of results ?? []) {
+    if (!isObject(result)) continue;
+    const target = str(result, "Target");
+    const vulns = result.Vulnerabilities;
+    if (!Array.isArray(vulns)) continue;
+    for (const v of vulns) {
+      if (!isObject(v)) continue;
+      const vuln = toVulnerability(v, target);
+      report.vulnerabilities.push(vuln);
+      report.counts[vuln.severity]++;
+    }
+  }
+  return { ok: true, report };
+}
+
+function toVulnerability(v: JsonObject, target: string | undefined): Vulnerability {
+  const severity = str(v, "Severity")?.toUpperCase();
+  const vuln: Vulnerability = {
+    id: str(v, "VulnerabilityID") ?? "",
+    pkg: str(v, "PkgName") ?? "",
+    installed: str(v, "InstalledVersion") ?? "",
+    severity: severity !== undefined && SEVERITY_SET.has(severity) ? (severity as Severity) : "UNKNOWN",
+  };
+  const fixed = str(v, "FixedVersion");
+  if (fixed !== undefined) vuln.fixed = fixed;
+  const title = str(v, "Title");
+  if (title !== undefined) vuln.title = title;
+  const url = str(v, "PrimaryURL");
+  if (url !== undefined) vuln.url = url;
+  if (target !== undefined) vuln.target = target;
+  const status = str(v, "Status");
+  if (status !== undefined) vuln.status = status;
+  return vuln;
+}
