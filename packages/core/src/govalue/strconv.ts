@@ -295,7 +295,7 @@ function digitValue(c: number): number {
  * strconv.ParseUint: base 0 reads a prefix (0x, 0o, 0b, or a leading 0 for octal) and allows
  * underscores; bitSize 0 means 64. Throws GoError with Go's text (`fn` names the caller).
  */
-export function parseUint(s: string, base: number, bitSize: number, fn = "ParseUint"): bigint {
+export function parseGoUint(s: string, base: number, bitSize: number, fn = "ParseUint"): bigint {
   if (s === "") throw syntaxError(fn, s);
   const base0 = base === 0;
   const s0 = s;
@@ -346,7 +346,7 @@ export function parseUint(s: string, base: number, bitSize: number, fn = "ParseU
 }
 
 /** strconv.ParseInt(s, base, bitSize) with Go's errors. */
-export function parseInt(s: string, base: number, bitSize: number, fn = "ParseInt"): bigint {
+export function parseGoInt(s: string, base: number, bitSize: number, fn = "ParseInt"): bigint {
   if (s === "") throw syntaxError(fn, s);
   const s0 = s;
   let neg = false;
@@ -357,7 +357,7 @@ export function parseInt(s: string, base: number, bitSize: number, fn = "ParseIn
   }
   let un: bigint;
   try {
-    un = parseUint(body, base, bitSize, fn);
+    un = parseGoUint(body, base, bitSize, fn);
   } catch (e) {
     if (e instanceof GoError) {
       // Go reports the whole input, sign included.
@@ -374,7 +374,7 @@ export function parseInt(s: string, base: number, bitSize: number, fn = "ParseIn
 
 /** strconv.Atoi: base 10, Go's int (64-bit), errors under the name Atoi. */
 export function atoi(s: string): bigint {
-  return parseInt(s, 10, 0, "Atoi");
+  return parseGoInt(s, 10, 0, "Atoi");
 }
 
 export { INT64_MAX, INT64_MIN };
@@ -386,7 +386,7 @@ const DEC_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const HEX_FLOAT = /^([+-]?)0[xX]((?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+))[pP]([+-]?\d+)$/;
 
 /** strconv.ParseFloat(s, 64), with Go's syntax (underscores, hex floats, Inf/NaN) and errors. */
-export function parseFloat(s: string, fn = "ParseFloat"): number {
+export function parseGoFloat(s: string, fn = "ParseFloat"): number {
   const special = specialFloat(s);
   if (special !== undefined) return special;
   let body = s;
