@@ -10,7 +10,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseAllDocu
 import { GoError, type GoMap, type GoValue, newGoMap } from "../govalue/value.js";
 import { formatFloatG } from "./gofmt.js";
 import { goSharpV } from "./gosharpv.js";
-import { toGoYamlError } from "./parse-errors.js";
+import { checkDoubleQuoted, toGoYamlError } from "./parse-errors.js";
 import { type Resolved, resolveScalar } from "./resolve.js";
 
 /** What go-yaml v2 decodes before sigs converts it: keys may be any scalar. */
@@ -63,7 +63,7 @@ function documentToGo(doc: Document.Parsed, text: string): GoValue {
   if (fatal.length > 0) throw new GoError(`error converting YAML to JSON: ${toGoYamlError(fatal[0], text)}`);
   let decoded: Decoded;
   try {
-    decoded = new Decoder().decode(doc.contents as Node | null, 0);
+    decoded = new Decoder(text).decode(doc.contents as Node | null, 0);
   } catch (e) {
     if (e instanceof YamlFailure) throw new GoError(`error converting YAML to JSON: yaml: ${e.message}`);
     throw e;
@@ -91,6 +91,8 @@ class Decoder {
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
+
+  constructor(private readonly text: string) {}
 
   decode(node: Node | null, depth: number): Decoded {
     if (depth > MAX_DEPTH) throw new YamlFailure("exceeded max depth of 10000");
@@ -138,6 +140,10 @@ class Decoder {
     const text = String(node.source ?? node.value ?? "");
     const tag = shortTag(node.tag);
     const plain = node.type === "PLAIN" || node.type === undefined;
+    if (node.type === "QUOTE_DOUBLE" && node.range) {
+      const bad = checkDoubleQuoted(this.text, node.range[0], node.range[1]);
+      if (bad) throw new YamlFailure(bad.slice("yaml: ".length));
+    }
     if (tag === "" && !plain) return text;
     if (tag === "!!binary") return decodeBase64(text);
     if (!RESOLVABLE_TAGS.has(tag)) return text;
