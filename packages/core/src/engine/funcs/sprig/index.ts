@@ -1,4 +1,19 @@
 import type { GoFunc } from "../../../govalue/value.js";
+import { defaultFuncs } from "./defaults.js";
+import { dictFuncs } from "./dicts.js";
+import { listFuncs } from "./lists.js";
+import { numericFuncs } from "./numeric.js";
+import { pathFuncs } from "./paths.js";
+import { stringFuncs } from "./strings.js";
+import { urlFuncs } from "./url.js";
 
 /** Sprig 3.3's text function map, as Helm 4.1.4 ships it (without env/expandenv). */
-export const sprigFuncs: Record<string, GoFunc> = {};
+export const sprigFuncs: Record<string, GoFunc> = {
+  ...stringFuncs,
+  ...numericFuncs,
+  ...listFuncs,
+  ...dictFuncs,
+  ...defaultFuncs,
+  ...pathFuncs,
+  ...urlFuncs,
+};
