@@ -1,0 +1,351 @@
+/**
+ * extractImages: every container image a chart's rendered manifests would run, with where each
+ * occurrence was found. Pod specs of workload kinds give `workload: true` images; the loose rules
+ * (`image:` keys elsewhere, image flags, IMAGE variables) give the images operators will start.
+ */
+import { parseAllDocuments, type YAMLMap } from "yaml";
+import { imagesInArgs, imagesInEnv, type LooseHit } from "./loose-rules.js";
+import { CONTAINER_LISTS, podSpecPath } from "./pod-spec.js";
+import { mayHoldImages, onlyCustomResourceDefinitions } from "./prefilter.js";
+import { type InvalidImageRef, type ParsedImageRef, parseImageRef } from "./reference.js";
+import { parseTemplateOutput } from "./template-output.js";
+import type {
+  ImageEntry,
+  ImageList,
+  ImageRule,
+  ImageSource,
+  InvalidImageEntry,
+  ManifestProblem,
+  RenderedManifest,
+} from "./types.js";
+import {
+  isMap,
+  isSeq,
+  mapGet,
+  mapGetText,
+  mapPairs,
+  pairKey,
+  resolve,
+  scalarText,
+  type YamlDoc,
+} from "./yaml-nodes.js";
+
+/** Nesting beyond this is not searched (aliases can make a tree cyclic). */
+const MAX_DEPTH = 200;
+/** Nodes visited per resource at most: aliases can make a small text an exponentially large tree. */
+const MAX_VISITS = 1_000_000;
+
+/** A path as a chain of links from the leaf: cheap to extend, spelt only when an image is found. */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly key: string | number;
+}
+
+/** The resource an occurrence belongs to. */
+interface Resource {
+  readonly template: string;
+  readonly document?: number;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/**
+ * Extracts the images of rendered manifests, given as `{template, content}` pairs or as the whole
+ * `helm template` output. Never throws on content: YAML errors become `problems`, bad references
+ * become `invalid` entries.
+ */
+export function extractImages(
+  manifests: readonly RenderedManifest[] | string,
+  options: ExtractOptions = {},
+): ImageList {
+  const list = typeof manifests === "string" ? parseTemplateOutput(manifests) : manifests;
+  const collector = new Collector();
+  for (const m of list) {
+    if (options.prefilter !== false && !mayHoldImages(m.content)) continue;
+    if (options.searchCrds !== true && onlyCustomResourceDefinitions(m.content)) continue;
+    extractFromManifest(m, collector);
+  }
+  return collector.result();
+}
+
+export interface ExtractOptions {
+  /** Skip manifests whose text cannot match any rule (sound, only faster). Default true. */
+  readonly prefilter?: boolean;
+  /** Search CustomResourceDefinitions too (they define schemas, run nothing). Default false. */
+  readonly searchCrds?: boolean;
+}
+
+function extractFromManifest(m: RenderedManifest, collector: Collector): void {
+  const docs = parseAllDocuments(m.content, { version: "1.1", uniqueKeys: false, merge: true, prettyErrors: false });
+  const all = Array.isArray(docs) ? docs : [];
+  all.forEach((doc, i) => {
+    const document = all.length > 1 ? i : undefined;
+    if (doc.errors.length > 0) {
+      collector.problem({ template: m.template, document, message: firstLine(doc.errors[0]!.message) });
+      return;
+    }
+    const root = resolve(doc.contents, doc);
+    if (!isMap(root)) return;
+    const items = mapGet(root, "items", doc);
+    const kind = mapGetText(root, "kind", doc) ?? "";
+    if (kind.endsWith("List") && isSeq(items)) {
+      items.items.forEach((item, j) => {
+        const r = resolve(item, doc);
+        if (isMap(r))
+          new ResourceWalker(doc, r, m.template, document, collector).walk({
+            parent: { parent: undefined, key: "items" },
+            key: j,
+          });
+      });
+      return;
+    }
+    new ResourceWalker(doc, root, m.template, document, collector).walk(undefined);
+  });
+}
+
+/** Walks one Kubernetes resource and reports each image occurrence to the collector. */
+class ResourceWalker {
+  private readonly resource: Resource;
+  /** The container maps of this resource's pod spec: their `image` is a workload image. */
+  private readonly podContainers = new Set<YAMLMap>();
+  private visits = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly doc: YamlDoc,
+    private readonly root: YAMLMap,
+    template: string,
+    document: number | undefined,
+    private readonly collector: Collector,
+  ) {
+    const kind = mapGetText(root, "kind", doc) ?? "";
+    const metadata = mapGet(root, "metadata", doc);
+    const name = isMap(metadata) ? mapGetText(metadata, "name", doc) : undefined;
+    const namespace = isMap(metadata) ? mapGetText(metadata, "namespace", doc) : undefined;
+    this.resource = {
+      template,
+      ...(document !== undefined ? { document } : {}),
+      kind,
+      name: name ?? "",
+      ...(namespace !== undefined ? { namespace } : {}),
+    };
+    this.findPodContainers(kind);
+  }
+
+  walk(base: PathLink | undefined): void {
+    this.walkNode(this.root, base, undefined, 0);
+  }
+
+  private findPodContainers(kind: string): void {
+    const path = podSpecPath(kind);
+    if (path === undefined) return;
+    let node = resolve(this.root, this.doc);
+    for (const key of path) node = isMap(node) ? mapGet(node, key, this.doc) : undefined;
+    if (!isMap(node)) return;
+    for (const list of CONTAINER_LISTS) {
+      const containers = mapGet(node, list, this.doc);
+      if (!isSeq(containers)) continue;
+      for (const c of containers.items) {
+        const r = resolve(c, this.doc);
+        if (isMap(r)) this.podContainers.add(r);
+      }
+    }
+  }
+
+  private walkNode(node: unknown, path: PathLink | undefined, container: string | undefined, depth: number): void {
+    if (this.stopped) return;
+    if (depth > MAX_DEPTH || ++this.visits > MAX_VISITS) {
+      this.stopped = true;
+      const why = depth > MAX_DEPTH ? `nesting deeper than ${MAX_DEPTH} levels` : `more than ${MAX_VISITS} nodes`;
+      this.collector.problem({
+        template: this.resource.template,
+        document: this.resource.document,
+        message: `${why} at ${spell(path)}: the rest of ${this.resource.kind} ${this.resource.name} was not searched`,
+      });
+      return;
+    }
+    const n = resolve(node, this.doc);
+    if (isSeq(n)) {
+      n.items.forEach((item, i) => this.walkNode(item, { parent: path, key: i }, container, depth + 1));
+      return;
+    }
+    if (!isMap(n)) return;
+    const isPodContainer = this.podContainers.has(n);
+    let sawImage = false;
+    for (const pair of mapPairs(n, this.doc)) {
+      const key = pairKey(pair, this.doc);
+      if (key === undefined) continue;
+      const here: PathLink = { parent: path, key };
+      const value = resolve(pair.value, this.doc);
+      if (key === "image" && isPodContainer) {
+        sawImage = true;
+        this.containerImage(value, here, container);
+      } else if (key === "image" && this.looseImage(value, here, container)) {
+        // an image string or map: nothing below it to search
+      } else if ((key === "args" || key === "command") && isSeq(value)) {
+        this.args(value.items, here, container);
+      } else if (key === "env" && isSeq(value)) {
+        this.env(value.items, here, container);
+      } else if (CONTAINER_LISTS.has(key) && isSeq(value)) {
+        value.items.forEach((item, i) => {
+          const c = resolve(item, this.doc);
+          const name = isMap(c) ? mapGetText(c, "name", this.doc) : undefined;
+          this.walkNode(c, { parent: here, key: i }, name, depth + 2);
+        });
+      } else {
+        this.walkNode(value, here, container, depth + 1);
+      }
+    }
+    if (isPodContainer && !sawImage) {
+      const missing: InvalidImageRef = { invalid: true, raw: "", reason: "container has no image" };
+      this.report(missing, "container", { parent: path, key: "image" }, container, false);
+    }
+  }
+
+  /** A pod container's `image`: a string, or a finding. */
+  private containerImage(value: ReturnType<typeof resolve>, path: PathLink, container: string | undefined): void {
+    const text = scalarText(value);
+    if (typeof text === "string") {
+      this.report(parseImageRef(text), "container", path, container, false);
+    } else if (text === null || value === undefined) {
+      this.report(parseImageRef(""), "container", path, container, false);
+    } else {
+      const notString: InvalidImageRef = { invalid: true, raw: "", reason: "image is not a string" };
+      this.report(notString, "container", path, container, false);
+    }
+  }
+
+  /** `image:` outside pod containers: a string or `{registry?, repository, tag?, digest?}`. False when neither. */
+  private looseImage(value: ReturnType<typeof resolve>, path: PathLink, container: string | undefined): boolean {
+    const text = scalarText(value);
+    if (typeof text === "string") {
+      this.report(parseImageRef(text), "image-key", path, container, false);
+      return true;
+    }
+    if (!isMap(value)) return false;
+    const repository = mapGetText(value, "repository", this.doc);
+    if (repository === undefined) return false;
+    const registry = mapGetText(value, "registry", this.doc);
+    const tag = mapGetText(value, "tag", this.doc);
+    const digest = mapGetText(value, "digest", this.doc);
+    const raw = (registry ? `${registry}/` : "") + repository + (tag ? `:${tag}` : "") + (digest ? `@${digest}` : "");
+    this.report(parseImageRef(raw), "image-map", path, container, false);
+    return true;
+  }
+
+  private args(items: readonly unknown[], path: PathLink, container: string | undefined): void {
+    const strings = items.map((item) => {
+      const t = scalarText(resolve(item, this.doc));
+      return typeof t === "string" ? t : undefined;
+    });
+    for (const hit of imagesInArgs(strings)) this.loose(hit, { parent: path, key: hit.index }, container);
+  }
+
+  private env(items: readonly unknown[], path: PathLink, container: string | undefined): void {
+    items.forEach((item, i) => {
+      const v = resolve(item, this.doc);
+      if (!isMap(v)) return;
+      const name = mapGetText(v, "name", this.doc);
+      const value = mapGetText(v, "value", this.doc);
+      if (name === undefined || value === undefined) return;
+      const valuePath: PathLink = { parent: { parent: path, key: i }, key: "value" };
+      for (const raw of imagesInEnv(name, value)) {
+        this.loose({ raw, rule: "env", index: i, validOnly: false }, valuePath, container);
+      }
+    });
+  }
+
+  private loose(hit: LooseHit, path: PathLink, container: string | undefined): void {
+    this.report(parseImageRef(hit.raw), hit.rule, path, container, hit.validOnly);
+  }
+
+  private report(
+    ref: ParsedImageRef,
+    rule: ImageRule,
+    path: PathLink,
+    container: string | undefined,
+    validOnly: boolean,
+  ): void {
+    if (ref.invalid && validOnly) return;
+    const source: ImageSource = {
+      ...this.resource,
+      ...(container !== undefined ? { container } : {}),
+      path: spell(path),
+      rule,
+      raw: ref.raw,
+    };
+    this.collector.add(ref, source);
+  }
+}
+
+/** Groups occurrences by normalised image (valid) or by text and reason (invalid). */
+class Collector {
+  private readonly valid = new Map<string, { entry: Omit<ImageEntry, "sources">; sources: ImageSource[] }>();
+  private readonly invalid = new Map<string, { ref: InvalidImageRef; sources: ImageSource[] }>();
+  private readonly problems: ManifestProblem[] = [];
+
+  add(ref: ParsedImageRef, source: ImageSource): void {
+    if (ref.invalid) {
+      const key = `${ref.raw}\u0000${ref.reason}`;
+      let slot = this.invalid.get(key);
+      if (slot === undefined) this.invalid.set(key, (slot = { ref, sources: [] }));
+      slot.sources.push(source);
+      return;
+    }
+    let slot = this.valid.get(ref.full);
+    if (slot === undefined) {
+      slot = { entry: { image: ref.full, raw: ref.raw, ref, workload: false }, sources: [] };
+      this.valid.set(ref.full, slot);
+    }
+    slot.sources.push(source);
+  }
+
+  problem(p: ManifestProblem): void {
+    this.problems.push(p.document === undefined ? { template: p.template, message: p.message } : p);
+  }
+
+  result(): ImageList {
+    const images: ImageEntry[] = [...this.valid.values()]
+      .map(({ entry, sources }) => ({ ...entry, workload: sources.some(isWorkloadSource), sources }))
+      .sort((a, b) => compareStrings(a.image, b.image));
+    const invalid: InvalidImageEntry[] = [...this.invalid.values()]
+      .map(({ ref, sources }) => ({
+        raw: ref.raw,
+        reason: ref.reason,
+        ...(ref.hint !== undefined ? { hint: ref.hint } : {}),
+        ref,
+        workload: sources.some(isWorkloadSource),
+        sources,
+      }))
+      .sort((a, b) => compareStrings(a.raw, b.raw) || compareStrings(a.reason, b.reason));
+    return { images, invalid, problems: this.problems };
+  }
+}
+
+export function isWorkloadSource(s: ImageSource): boolean {
+  return s.rule === "container";
+}
+
+/** Code-unit order, like Go's sort.Strings: stable across locales. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
+
+/** `spec.template.spec.containers[0].image`; keys that are not plain words as `["a.b/c"]`. */
+function spell(path: PathLink | undefined): string {
+  const parts: string[] = [];
+  for (let p = path; p !== undefined; p = p.parent) {
+    if (typeof p.key === "number") parts.push(`[${p.key}]`);
+    else if (PLAIN_KEY.test(p.key)) parts.push(p.parent === undefined ? p.key : `.${p.key}`);
+    else parts.push(`[${JSON.stringify(p.key)}]`);
+  }
+  return parts.reverse().join("");
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf("\n");
+  return i < 0 ? s : s.slice(0, i);
+}
