@@ -1,0 +1,150 @@
+/**
+ * YAML as go-yaml v2 decodes it into `interface{}`, before sigs.k8s.io/yaml turns it into
+ * JSON: integers stay integers (bigint here), floats are numbers, timestamps stay strings.
+ * The loader needs this typed view because sigs.k8s.io/yaml converts a scalar differently
+ * depending on the Go field it lands in (an int into a `string` field becomes "1", a float
+ * becomes strconv.FormatFloat(f, 'g', -1, 32)).
+ *
+ * Until the YAML module (`yaml/parse.ts`) offers a typed tree, this wraps the `yaml` package
+ * with its YAML 1.1 schema; it is the only place in chart/ that knows about that package.
+ */
+import { parseAllDocuments, parse as parseYamlText, type Tags } from "yaml";
+import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
+
+const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
+const BINARY_TAG = "tag:yaml.org,2002:binary";
+
+const options = {
+  version: "1.1" as const,
+  schema: "yaml-1.1",
+  merge: true,
+  intAsBigInt: true,
+  uniqueKeys: false,
+  maxAliasCount: 10_000,
+  // go-yaml v2 keeps timestamps and !!binary as strings when decoding into interface{}.
+  customTags: (tags: Tags) =>
+    tags.filter((t) => typeof t !== "object" || (t.tag !== TIMESTAMP_TAG && t.tag !== BINARY_TAG)),
+};
+
+/** Error text in the shape sigs.k8s.io/yaml gives (`error converting YAML to JSON: yaml: ...`). */
+export class YamlSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "YamlSyntaxError";
+  }
+}
+
+/** Parses one YAML document (the first, like go-yaml's Unmarshal) into a typed tree. */
+export function parseTypedYaml(text: string): GoValue {
+  let js: unknown;
+  try {
+    const docs = parseAllDocuments(text, options);
+    const list = Array.isArray(docs) ? docs : [docs];
+    const first = list[0];
+    if (first === undefined) return null;
+    const err = first.errors[0];
+    if (err) throw new YamlSyntaxError(yamlErrorText(err.message, err.linePos?.[0]?.line));
+    js = first.toJS({ maxAliasCount: 10_000 });
+  } catch (e) {
+    if (e instanceof YamlSyntaxError) throw e;
+    throw new YamlSyntaxError(`error converting YAML to JSON: yaml: ${(e as Error).message.split("\n")[0]}`);
+  }
+  return toTyped(js, 0);
+}
+
+/** Validates syntax only (used where Helm only needs the document to parse). */
+export function checkYaml(text: string): void {
+  parseYamlText(text, options);
+}
+
+function yamlErrorText(message: string, line: number | undefined): string {
+  const first = message.split("\n")[0] ?? message;
+  const where = line !== undefined ? `line ${line}: ` : "";
+  return `error converting YAML to JSON: yaml: ${where}${first.replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+
+const MAX_DEPTH = 10_000;
+
+function toTyped(v: unknown, depth: number): GoValue {
+  if (depth > MAX_DEPTH) throw new YamlSyntaxError("error converting YAML to JSON: yaml: exceeded max depth");
+  if (v === undefined || v === null) return null;
+  if (typeof v === "string" || typeof v === "boolean" || typeof v === "number" || typeof v === "bigint") return v;
+  if (Array.isArray(v)) return v.map((x) => toTyped(x, depth + 1));
+  if (v instanceof Map) {
+    const m = newGoMap();
+    for (const [k, x] of v) m[jsonKey(k)] = toTyped(x, depth + 1);
+    return m;
+  }
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "object") {
+    const m = newGoMap();
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) m[k] = toTyped(x, depth + 1);
+    return m;
+  }
+  return String(v);
+}
+
+/** sigs.k8s.io/yaml's key conversion: non-string keys become their Go text. */
+function jsonKey(k: unknown): string {
+  if (typeof k === "string") return k;
+  if (typeof k === "bigint") return k.toString();
+  if (typeof k === "number") return formatFloat64(k);
+  if (typeof k === "boolean") return k ? "true" : "false";
+  if (k === null || k === undefined) return "null";
+  return String(k);
+}
+
+/** Converts a typed tree to what json.Unmarshal into interface{} gives: every number a float64. */
+export function typedToJsonValue(v: GoValue): GoValue {
+  if (typeof v === "bigint") return Number(v);
+  if (Array.isArray(v)) return v.map(typedToJsonValue);
+  if (isGoMap(v)) {
+    const m: GoMap = newGoMap();
+    for (const k of Object.keys(v)) m[k] = typedToJsonValue(v[k]);
+    return m;
+  }
+  return v;
+}
+
+/** strconv.FormatFloat(f, 'g', -1, 64) for keys. */
+function formatFloat64(f: number): string {
+  return formatFloatG(f, false);
+}
+
+/**
+ * strconv.FormatFloat(f, 'g', -1, bitSize): the shortest representation that round-trips at
+ * that precision (32 or 64 bits), Go's %g layout.
+ */
+export function formatFloatG(f: number, float32: boolean): string {
+  if (Number.isNaN(f)) return "NaN";
+  if (f === Number.POSITIVE_INFINITY) return "+Inf";
+  if (f === Number.NEGATIVE_INFINITY) return "-Inf";
+  const x = float32 ? Math.fround(f) : f;
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  let digits = "";
+  let exp10 = 0;
+  // Shortest decimal digits that parse back to the same value at the given precision.
+  for (let p = 1; p <= 17; p++) {
+    const s = x.toExponential(p - 1);
+    const back = float32 ? Math.fround(Number(s)) : Number(s);
+    if (back === x) {
+      const [mant, e] = s.split("e") as [string, string];
+      digits = mant.replace("-", "").replace(".", "");
+      exp10 = Number(e);
+      break;
+    }
+  }
+  digits = digits.replace(/0+$/, "") || "0";
+  const neg = x < 0 ? "-" : "";
+  // Go's shortest %g picks the %e form when the exponent is < -4 or >= 6.
+  const eprec = 6;
+  if (exp10 < -4 || exp10 >= eprec) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const es = Math.abs(exp10) < 10 ? `0${Math.abs(exp10)}` : `${Math.abs(exp10)}`;
+    return `${neg}${mant}e${exp10 < 0 ? "-" : "+"}${es}`;
+  }
+  if (exp10 < 0) return `${neg}0.${"0".repeat(-exp10 - 1)}${digits}`;
+  if (digits.length <= exp10 + 1) return `${neg}${digits}${"0".repeat(exp10 + 1 - digits.length)}`;
+  return `${neg}${digits.slice(0, exp10 + 1)}.${digits.slice(exp10 + 1)}`;
+}
