@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments, type YAMLMap } from "yaml";
 import { imagesInArgs, imagesInEnv, type LooseHit } from "./loose-rules.js";
+import { compareStrings, isWorkloadSource } from "./ordering.js";
 import { CONTAINER_LISTS, podSpecPath } from "./pod-spec.js";
 import { mayHoldImages, onlyCustomResourceDefinitions } from "./prefilter.js";
 import { type InvalidImageRef, type ParsedImageRef, parseImageRef } from "./reference.js";
@@ -167,7 +168,9 @@ class ResourceWalker {
     }
     const n = resolve(node, this.doc);
     if (isSeq(n)) {
-      n.items.forEach((item, i) => this.walkNode(item, { parent: path, key: i }, container, depth + 1));
+      n.items.forEach((item, i) => {
+        this.walkNode(item, { parent: path, key: i }, container, depth + 1);
+      });
       return;
     }
     if (!isMap(n)) return;
@@ -289,7 +292,10 @@ class Collector {
     if (ref.invalid) {
       const key = `${ref.raw}\u0000${ref.reason}`;
       let slot = this.invalid.get(key);
-      if (slot === undefined) this.invalid.set(key, (slot = { ref, sources: [] }));
+      if (slot === undefined) {
+        slot = { ref, sources: [] };
+        this.invalid.set(key, slot);
+      }
       slot.sources.push(source);
       return;
     }
@@ -321,15 +327,6 @@ class Collector {
       .sort((a, b) => compareStrings(a.raw, b.raw) || compareStrings(a.reason, b.reason));
     return { images, invalid, problems: this.problems };
   }
-}
-
-export function isWorkloadSource(s: ImageSource): boolean {
-  return s.rule === "container";
-}
-
-/** Code-unit order, like Go's sort.Strings: stable across locales. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
