@@ -517,3 +517,6 @@ export function canBackquote(s: string): boolean {
   }
   return true;
 }
+
+/** Go's names (strconv.ParseFloat/ParseInt/ParseUint), for modules that spell them so. */
+export { parseGoFloat as parseFloat, parseGoInt as parseInt, parseGoUint as parseUint };

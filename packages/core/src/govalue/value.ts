@@ -62,6 +62,14 @@ export abstract class GoObject {
   asMap(): GoMap | undefined {
     return undefined;
   }
+  /**
+   * What encoding/json (toJson) and YAML (toYaml) write in this object's place: for a struct,
+   * the map of its json-tagged fields (e.g. chart.Metadata's `name`, `version`, omitempty
+   * applied). Undefined means: use asMap()/asList(), or else the format() string.
+   */
+  marshalValue(): GoValue | undefined {
+    return undefined;
+  }
 }
 
 /** Go's `error`, thrown by function bodies; its message is exactly `err.Error()`. */

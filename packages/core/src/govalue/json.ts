@@ -1,0 +1,611 @@
+/**
+ * Go's encoding/json over template values: Marshal / MarshalIndent (what Sprig's toJson,
+ * toPrettyJson and toRawJson print) and Unmarshal into interface{} (Helm's fromJson), with
+ * Go's error texts.
+ */
+import { sortedKeys } from "./printer.js";
+import { formatFloat } from "./strconv.js";
+import { goTypeName } from "./typeof.js";
+import { GoError, GoObject, type GoValue, newGoMap } from "./value.js";
+
+export interface MarshalOptions {
+  /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal does; Sprig's toRawJson does not). */
+  escapeHTML?: boolean;
+  /** MarshalIndent's prefix and indent; no indent means compact output. */
+  prefix?: string;
+  indent?: string;
+}
+
+const HEX = "0123456789abcdef";
+/** Go stops following nested containers after this many levels and looks for a cycle. */
+const MAX_DEPTH = 10000;
+
+/** json.Marshal(v). Throws GoError for NaN/Inf and cycles, with Go's text. */
+export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
+  const enc = new Encoder(opts.escapeHTML ?? true, opts.prefix ?? "", opts.indent ?? "");
+  enc.value(v, 0);
+  return enc.out;
+}
+
+/** json.MarshalIndent(v, prefix, indent). */
+export function marshalJsonIndent(v: GoValue, prefix: string, indent: string, escapeHTML = true): string {
+  return marshalJson(v, { escapeHTML, prefix, indent: indent === "" && prefix === "" ? "" : indent });
+}
+
+/** Go's JSON string literal for s. */
+export function jsonString(s: string, escapeHTML = true): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | undefined;
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
+      switch (c) {
+        case 0x22:
+          esc = '\\"';
+          break;
+        case 0x5c:
+          esc = "\\\\";
+          break;
+        case 0x08:
+          esc = "\\b";
+          break;
+        case 0x0c:
+          esc = "\\f";
+          break;
+        case 0x0a:
+          esc = "\\n";
+          break;
+        case 0x0d:
+          esc = "\\r";
+          break;
+        case 0x09:
+          esc = "\\t";
+          break;
+        default:
+          esc = `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+      }
+    } else if (c === 0x2028 || c === 0x2029) {
+      // Valid JSON but not valid JavaScript inside a script tag.
+      esc = `\\u202${HEX[c & 15]}`;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const pair = c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+      if (pair) {
+        i++;
+        continue;
+      }
+      esc = "\\ufffd"; // a lone surrogate is what Go sees as invalid UTF-8
+    }
+    if (esc !== undefined) {
+      out += s.slice(start, i) + esc;
+      start = i + 1;
+    }
+  }
+  return `${out + s.slice(start)}"`;
+}
+
+/** How encoding/json writes a float64: 'f' format, or 'e' below 1e-6 and from 1e21 up. */
+export function jsonFloat(f: number): string {
+  if (!Number.isFinite(f)) throw new GoError(`json: unsupported value: ${formatFloat(f, "g", -1)}`);
+  const abs = Math.abs(f);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
+    // e-07 becomes e-7, as in JavaScript's own notation.
+    return formatFloat(f, "e", -1).replace(/e([+-])0(\d)$/, "e$1$2");
+  }
+  return formatFloat(f, "f", -1);
+}
+
+function base64(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
+}
+
+class Encoder {
+  out = "";
+  private readonly seen = new Set<object>();
+  constructor(
+    private readonly escapeHTML: boolean,
+    private readonly prefix: string,
+    private readonly indent: string,
+  ) {}
+
+  private newline(depth: number): void {
+    if (this.indent === "" && this.prefix === "") return;
+    this.out += `\n${this.prefix}${this.indent.repeat(depth)}`;
+  }
+
+  value(v: GoValue, depth: number): void {
+    if (v === undefined || v === null) {
+      this.out += "null";
+      return;
+    }
+    switch (typeof v) {
+      case "boolean":
+        this.out += v ? "true" : "false";
+        return;
+      case "number":
+        this.out += jsonFloat(v);
+        return;
+      case "bigint":
+        this.out += v.toString();
+        return;
+      case "string":
+        this.out += jsonString(v, this.escapeHTML);
+        return;
+    }
+    if (v instanceof Uint8Array) {
+      this.out += `"${base64(v)}"`;
+      return;
+    }
+    if (v instanceof GoObject) {
+      const plain = v.marshalValue() ?? v.asMap() ?? v.asList();
+      if (plain !== undefined) this.value(plain, depth);
+      else this.out += jsonString(v.format(), this.escapeHTML);
+      return;
+    }
+    if (this.seen.has(v) || depth > MAX_DEPTH) {
+      throw new GoError(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
+    }
+    this.seen.add(v);
+    try {
+      if (Array.isArray(v)) {
+        if (v.length === 0) {
+          this.out += "[]";
+          return;
+        }
+        this.out += "[";
+        v.forEach((e, i) => {
+          if (i > 0) this.out += ",";
+          this.newline(depth + 1);
+          this.value(e, depth + 1);
+        });
+        this.newline(depth);
+        this.out += "]";
+        return;
+      }
+      const keys = sortedKeys(v);
+      if (keys.length === 0) {
+        this.out += "{}";
+        return;
+      }
+      this.out += "{";
+      keys.forEach((k, i) => {
+        if (i > 0) this.out += ",";
+        this.newline(depth + 1);
+        this.out += jsonString(k, this.escapeHTML);
+        this.out += this.indent === "" && this.prefix === "" ? ":" : ": ";
+        this.value(v[k], depth + 1);
+      });
+      this.newline(depth);
+      this.out += "}";
+    } finally {
+      this.seen.delete(v);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export interface UnmarshalOptions {
+  /** float64 (Go's default) or int64: integers written without '.'/exponent become bigint. */
+  numbers?: "float64" | "int64";
+  /** The Go type decoded into; a JSON value of another kind is Go's UnmarshalTypeError. */
+  into?: Into;
+}
+
+/** Go's quoteChar: how the scanner names an offending byte in its messages. */
+function quoteChar(byte: number): string {
+  if (byte === 0x27) return "'\\''";
+  if (byte === 0x22) return "'\"'";
+  const ch = String.fromCharCode(byte);
+  const q = JSON.stringify(ch);
+  return `'${goEscapeChar(byte, q)}'`;
+}
+
+function goEscapeChar(byte: number, fallback: string): string {
+  switch (byte) {
+    case 7:
+      return "\\a";
+    case 8:
+      return "\\b";
+    case 12:
+      return "\\f";
+    case 10:
+      return "\\n";
+    case 13:
+      return "\\r";
+    case 9:
+      return "\\t";
+    case 11:
+      return "\\v";
+    case 0x5c:
+      return "\\\\";
+  }
+  if (byte < 0x20 || byte === 0x7f) return `\\x${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  if (byte >= 0x80 && byte < 0xa0) return `\\u00${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  if (byte === 0xad) return "\\u00ad";
+  return fallback.slice(1, -1);
+}
+
+class JsonSyntaxError extends GoError {}
+
+const END = "unexpected end of JSON input";
+
+/**
+ * Validates like Go's scanner (checkValid), so that errors name the same byte in the same
+ * words. Works on UTF-8 bytes, as Go does.
+ */
+class Checker {
+  i = 0;
+  constructor(private readonly b: Uint8Array) {}
+
+  private err(c: number, context: string): never {
+    throw new JsonSyntaxError(`invalid character ${quoteChar(c)} ${context}`);
+  }
+  private peek(): number {
+    if (this.i >= this.b.length) throw new JsonSyntaxError(END);
+    return this.b[this.i];
+  }
+  private ws(): void {
+    while (this.i < this.b.length) {
+      const c = this.b[this.i];
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+      this.i++;
+    }
+  }
+
+  document(): void {
+    this.ws();
+    this.value(0);
+    this.ws();
+    if (this.i < this.b.length) this.err(this.b[this.i], "after top-level value");
+  }
+
+  private value(depth: number): void {
+    const c = this.peek();
+    switch (c) {
+      case 0x7b:
+        this.object(depth + 1);
+        return;
+      case 0x5b:
+        this.array(depth + 1);
+        return;
+      case 0x22:
+        this.string();
+        return;
+      case 0x74:
+        this.literal("true");
+        return;
+      case 0x66:
+        this.literal("false");
+        return;
+      case 0x6e:
+        this.literal("null");
+        return;
+    }
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      this.number();
+      return;
+    }
+    this.err(c, "looking for beginning of value");
+  }
+
+  private nest(depth: number): void {
+    if (depth > MAX_DEPTH) throw new JsonSyntaxError("exceeded max depth");
+  }
+
+  private object(depth: number): void {
+    this.nest(depth);
+    this.i++;
+    this.ws();
+    if (this.peek() === 0x7d) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      const c = this.peek();
+      if (c !== 0x22) this.err(c, "looking for beginning of object key string");
+      this.string();
+      this.ws();
+      const colon = this.peek();
+      if (colon !== 0x3a) this.err(colon, "after object key");
+      this.i++;
+      this.ws();
+      this.value(depth);
+      this.ws();
+      const next = this.peek();
+      if (next === 0x2c) {
+        this.i++;
+        this.ws();
+        continue;
+      }
+      if (next === 0x7d) {
+        this.i++;
+        return;
+      }
+      this.err(next, "after object key:value pair");
+    }
+  }
+
+  private array(depth: number): void {
+    this.nest(depth);
+    this.i++;
+    this.ws();
+    if (this.peek() === 0x5d) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      this.value(depth);
+      this.ws();
+      const next = this.peek();
+      if (next === 0x2c) {
+        this.i++;
+        continue;
+      }
+      if (next === 0x5d) {
+        this.i++;
+        return;
+      }
+      this.err(next, "after array element");
+    }
+  }
+
+  private string(): void {
+    this.i++;
+    for (;;) {
+      const c = this.peek();
+      this.i++;
+      if (c === 0x22) return;
+      if (c === 0x5c) {
+        const e = this.peek();
+        this.i++;
+        if (e === 0x75) {
+          for (let k = 0; k < 4; k++) {
+            const h = this.peek();
+            this.i++;
+            const isHex = (h >= 0x30 && h <= 0x39) || (h >= 0x61 && h <= 0x66) || (h >= 0x41 && h <= 0x46);
+            if (!isHex) this.err(h, "in \\u hexadecimal character escape");
+          }
+        } else if (!'"\\/bfnrt'.includes(String.fromCharCode(e))) {
+          this.err(e, "in string escape code");
+        }
+      } else if (c < 0x20) {
+        this.err(c, "in string literal");
+      }
+    }
+  }
+
+  private digits(): void {
+    while (this.i < this.b.length && this.b[this.i] >= 0x30 && this.b[this.i] <= 0x39) this.i++;
+  }
+
+  private number(): void {
+    if (this.b[this.i] === 0x2d) {
+      this.i++;
+      const c = this.peek();
+      if (c < 0x30 || c > 0x39) this.err(c, "in numeric literal");
+    }
+    if (this.b[this.i] === 0x30) this.i++;
+    else this.digits();
+    if (this.i < this.b.length && this.b[this.i] === 0x2e) {
+      this.i++;
+      const c = this.peek();
+      if (c < 0x30 || c > 0x39) this.err(c, "after decimal point in numeric literal");
+      this.digits();
+    }
+    if (this.i < this.b.length && (this.b[this.i] === 0x65 || this.b[this.i] === 0x45)) {
+      this.i++;
+      let c = this.peek();
+      if (c === 0x2b || c === 0x2d) {
+        this.i++;
+        c = this.peek();
+      }
+      if (c < 0x30 || c > 0x39) this.err(c, "in exponent of numeric literal");
+      this.digits();
+    }
+  }
+
+  private literal(word: string): void {
+    this.i++;
+    for (let k = 1; k < word.length; k++) {
+      const c = this.peek();
+      if (c !== word.charCodeAt(k)) this.err(c, `in literal ${word} (expecting '${word[k]}')`);
+      this.i++;
+    }
+  }
+}
+
+const utf8 = new TextEncoder();
+
+type Into = "interface" | "map" | "slice";
+const INTO_TYPE: Record<Into, string> = {
+  interface: "interface {}",
+  map: "map[string]interface {}",
+  slice: "[]interface {}",
+};
+
+/** Reads a document already validated by Checker, as Go's decoder fills an interface{}. */
+class Decoder {
+  i = 0;
+  /** Go's decoder keeps going after a type error and reports the first one at the end. */
+  error: string | undefined;
+  constructor(
+    private readonly s: string,
+    private readonly numbers: "float64" | "int64",
+  ) {}
+
+  private ws(): void {
+    while (this.i < this.s.length && " \t\n\r".includes(this.s[this.i])) this.i++;
+  }
+
+  value(): GoValue {
+    this.ws();
+    const c = this.s[this.i];
+    if (c === "{") {
+      this.i++;
+      const m = newGoMap();
+      this.ws();
+      if (this.s[this.i] === "}") {
+        this.i++;
+        return m;
+      }
+      for (;;) {
+        this.ws();
+        const k = this.string();
+        this.ws();
+        this.i++; // :
+        m[k] = this.value();
+        this.ws();
+        if (this.s[this.i++] === "}") return m;
+      }
+    }
+    if (c === "[") {
+      this.i++;
+      const a: GoValue[] = [];
+      this.ws();
+      if (this.s[this.i] === "]") {
+        this.i++;
+        return a;
+      }
+      for (;;) {
+        a.push(this.value());
+        this.ws();
+        if (this.s[this.i++] === "]") return a;
+      }
+    }
+    if (c === '"') return this.string();
+    if (c === "t") {
+      this.i += 4;
+      return true;
+    }
+    if (c === "f") {
+      this.i += 5;
+      return false;
+    }
+    if (c === "n") {
+      this.i += 4;
+      return null;
+    }
+    return this.number();
+  }
+
+  private number(): GoValue {
+    const m = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+    m.lastIndex = this.i;
+    const src = (m.exec(this.s) as RegExpExecArray)[0];
+    this.i += src.length;
+    if (this.numbers === "int64" && /^-?\d+$/.test(src)) {
+      const n = BigInt(src);
+      if (n >= -(1n << 63n) && n < 1n << 63n) return n;
+    }
+    const f = Number(src);
+    if (!Number.isFinite(f)) {
+      this.error ??= `json: cannot unmarshal number ${src} into Go value of type float64`;
+      return null;
+    }
+    return f;
+  }
+
+  private string(): string {
+    this.i++; // opening quote
+    let out = "";
+    let start = this.i;
+    for (;;) {
+      const c = this.s.charCodeAt(this.i);
+      if (c === 0x22) {
+        out += this.s.slice(start, this.i);
+        this.i++;
+        return out.replace(LONE_SURROGATE, "\ufffd");
+      }
+      if (c !== 0x5c) {
+        this.i++;
+        continue;
+      }
+      out += this.s.slice(start, this.i);
+      const e = this.s[this.i + 1];
+      this.i += 2;
+      if (e === "u") {
+        let r = Number.parseInt(this.s.slice(this.i, this.i + 4), 16);
+        this.i += 4;
+        if (r >= 0xd800 && r <= 0xdbff) {
+          // A high surrogate pairs only with an escaped low one that follows at once.
+          const lo = /^\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(this.s.slice(this.i, this.i + 6));
+          if (lo) {
+            out += String.fromCharCode(r, Number.parseInt(lo[1], 16));
+            this.i += 6;
+            start = this.i;
+            continue;
+          }
+          r = 0xfffd;
+        } else if (r >= 0xdc00 && r <= 0xdfff) r = 0xfffd;
+        out += String.fromCharCode(r);
+      } else {
+        out += ESCAPES[e];
+      }
+      start = this.i;
+    }
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+};
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The kind json.UnmarshalTypeError names for a decoded JSON value. */
+function jsonKind(v: GoValue): string {
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "string") return "string";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number" || typeof v === "bigint") return "number";
+  return "object";
+}
+
+/** The outcome of json.Unmarshal: the decoded value (undefined when nothing was stored) and err. */
+export interface DecodeResult {
+  value: GoValue;
+  error?: string;
+}
+
+/**
+ * json.Unmarshal(text, &target) with Go's partial results: a syntax error stores nothing (Go
+ * validates the whole input first); a value of the wrong kind for `into` stores nothing; a
+ * number out of float64 range stores nil in its place and decoding goes on. Helm's fromJson
+ * needs the partial value, to which it adds an "Error" key.
+ */
+export function decodeJson(text: string, opts: UnmarshalOptions = {}): DecodeResult {
+  try {
+    new Checker(utf8.encode(text)).document();
+  } catch (e) {
+    if (e instanceof GoError) return { value: undefined, error: e.message };
+    throw e;
+  }
+  const d = new Decoder(text, opts.numbers ?? "float64");
+  const value = d.value();
+  const into = opts.into ?? "interface";
+  if (into !== "interface" && value !== null) {
+    const want = into === "map" ? "object" : "array";
+    if (jsonKind(value) !== want) {
+      const kind = jsonKind(value);
+      return { value: undefined, error: `json: cannot unmarshal ${kind} into Go value of type ${INTO_TYPE[into]}` };
+    }
+  }
+  if (into !== "interface" && value === null) return { value: undefined, error: d.error };
+  return d.error === undefined ? { value } : { value, error: d.error };
+}
+
+/** json.Unmarshal into interface{} (or a map/slice): the value, or a GoError with Go's text. */
+export function unmarshalJson(text: string, opts: UnmarshalOptions = {}): GoValue {
+  const r = decodeJson(text, opts);
+  if (r.error !== undefined) throw new GoError(r.error);
+  return r.value;
+}
