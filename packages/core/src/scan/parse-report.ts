@@ -50,8 +50,12 @@ export function parseTrivyReport(stdout: string): ParseOutcome {
   const report: ParsedReport = { vulnerabilities: [], counts: zeroCounts() };
   const metadata = doc.Metadata;
   if (isObject(metadata) && isObject(metadata.OS)) {
-    const os = [str(metadata.OS, "Family"), str(metadata.OS, "Name")].filter((p) => p !== undefined).join(" ");
-    if (os !== "") report.os = os;
+    const family = str(metadata.OS, "Family");
+    // Trivy writes Family "none" when OS detection found nothing (e.g. with --skip-files).
+    if (family !== undefined && family !== "none") {
+      const name = str(metadata.OS, "Name");
+      report.os = name === undefined ? family : `${family} ${name}`;
+    }
   }
   const results = doc.Results;
   if (results !== undefined && results !== null && !Array.isArray(results)) {
