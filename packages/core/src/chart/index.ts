@@ -1,5 +1,6 @@
 /** Chart loading (Helm's pkg/chart, pkg/chart/loader, pkg/ignore): the public API. */
 
+export { SchemaValidationError, validateValuesSchema } from "../values/schema.js";
 export { sanitizeString, validateMetadata } from "./chart-file.js";
 export { ChartLoadError, ChartValidationError } from "./errors.js";
 export { helmIgnoreFile, IgnoreRules } from "./ignore.js";

@@ -4,7 +4,8 @@
  * escape the chart, enforce Helm's decompressed size limits, then hand over to loadFiles.
  * `.helmignore` is not applied to archives, as in Helm.
  */
-import { gunzipSync } from "node:zlib";
+import { inflateRawSync, constants as zlibConstants } from "node:zlib";
+import { goQuote } from "./chart-file.js";
 import { ChartLoadError } from "./errors.js";
 import { cleanPath } from "./go-path.js";
 import { loadFiles } from "./load-files.js";
@@ -31,22 +32,45 @@ function stripBom(d: Uint8Array): Uint8Array {
   return d[0] === utf8bom[0] && d[1] === utf8bom[1] && d[2] === utf8bom[2] ? d.subarray(3) : d;
 }
 
-/** Go's gzip errors as Helm surfaces them. */
+/**
+ * Decompresses the first gzip member the way Helm consumes it: as a stream that stops when
+ * the tar end is reached, so the CRC trailer is never checked and a member cut short only
+ * fails if the tar entries themselves are cut (the tar reader then reports "unexpected EOF").
+ */
 function gunzip(bytes: Uint8Array, limits: ArchiveLimits): Uint8Array {
-  if (bytes.length < 10 || bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 0x08) {
-    throw new ChartLoadError(bytes.length === 0 ? "EOF" : "gzip: invalid header");
+  if (bytes.length === 0) throw new ChartLoadError("EOF");
+  if (bytes.length < 10) throw new ChartLoadError("unexpected EOF");
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 0x08) throw new ChartLoadError("gzip: invalid header");
+  const flags = bytes[3] as number;
+  let off = 10;
+  const need = (n: number) => {
+    if (off + n > bytes.length) throw new ChartLoadError("unexpected EOF");
+  };
+  if (flags & 0x04) {
+    need(2);
+    off += 2 + ((bytes[off] as number) | ((bytes[off + 1] as number) << 8));
   }
+  for (const bit of [0x08, 0x10]) {
+    if (flags & bit) {
+      while (off < bytes.length && bytes[off] !== 0) off++;
+      need(1);
+      off++;
+    }
+  }
+  if (flags & 0x02) off += 2;
+  need(0);
   try {
     // Tar headers and padding add to the file bytes; twice the chart budget bounds memory
     // while never cutting off an archive that Helm would accept.
-    return gunzipSync(bytes, { maxOutputLength: limits.maxChartSize * 2 + 1024 * 1024 });
+    return inflateRawSync(bytes.subarray(off), {
+      finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      maxOutputLength: limits.maxChartSize * 2 + 1024 * 1024,
+    });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
-      throw new ChartLoadError(`decompressed chart is larger than the maximum size ${limits.maxChartSize} bytes`);
+      throw new ChartLoadError(`decompressed chart is larger than the maximum size ${limits.maxChartSize}`);
     }
-    if (err.code === "Z_BUF_ERROR") throw new ChartLoadError("unexpected EOF");
-    if (err.code === "Z_DATA_ERROR" && /check/i.test(err.message)) throw new ChartLoadError("gzip: invalid checksum");
     throw new ChartLoadError("flate: corrupt input");
   }
 }
@@ -70,24 +94,22 @@ export function loadArchiveFiles(bytes: Uint8Array, limits: ArchiveLimits = defa
       if (n.startsWith("/")) throw new ChartLoadError("chart illegally contains absolute paths");
       n = cleanPath(n);
       if (n === ".") {
-        throw new ChartLoadError(
-          `chart illegally contains content outside the base directory: ${JSON.stringify(hd.name)}`,
-        );
+        throw new ChartLoadError(`chart illegally contains content outside the base directory: ${goQuote(hd.name)}`);
       }
       if (n.startsWith("..")) throw new ChartLoadError("chart illegally references parent directory");
       if (drivePath.test(n)) throw new ChartLoadError("chart contains illegally named files");
       if (parts[0] === "Chart.yaml") throw new ChartLoadError("chart yaml not in base directory");
       if (hd.size > remaining) {
-        throw new ChartLoadError(`decompressed chart is larger than the maximum size ${limits.maxChartSize} bytes`);
+        throw new ChartLoadError(`decompressed chart is larger than the maximum size ${limits.maxChartSize}`);
       }
       if (hd.size > limits.maxFileSize) {
         throw new ChartLoadError(
-          `decompressed chart file ${JSON.stringify(hd.name)} is larger than the maximum file size ${limits.maxFileSize} bytes`,
+          `decompressed chart file ${goQuote(hd.name)} is larger than the maximum file size ${limits.maxFileSize}`,
         );
       }
       remaining -= hd.data.length;
       if (remaining <= 0) {
-        throw new ChartLoadError(`decompressed chart is larger than the maximum size ${limits.maxChartSize} bytes`);
+        throw new ChartLoadError(`decompressed chart is larger than the maximum size ${limits.maxChartSize}`);
       }
       files.push({ name: n, data: stripBom(hd.data) });
       return true;

@@ -5,6 +5,7 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { goQuote } from "./chart-file.js";
 import { ChartLoadError } from "./errors.js";
 import { helmIgnoreFile, IgnoreRules } from "./ignore.js";
 import { type ArchiveLimits, defaultArchiveLimits, loadArchiveFiles } from "./load-archive.js";
@@ -74,7 +75,7 @@ export async function readChartDir(dir: string, options: DirLoadOptions = {}): P
         }
         if (info.size > limits.maxFileSize) {
           throw new ChartLoadError(
-            `chart file "${path.basename(abs)}" is larger than the maximum file size ${limits.maxFileSize}`,
+            `chart file ${goQuote(path.basename(abs))} is larger than the maximum file size ${limits.maxFileSize}`,
           );
         }
         if (info.size > remaining) {

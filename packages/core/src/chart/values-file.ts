@@ -4,7 +4,7 @@
  * (maps merge recursively, anything else is replaced). Numbers come out as float64.
  */
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
-import { parseTypedYaml, typedToJsonValue } from "./yaml-typed.js";
+import { parseYaml } from "../yaml/parse.js";
 
 const decoder = new TextDecoder();
 
@@ -45,7 +45,7 @@ export function loadValues(data: Uint8Array | string): GoMap {
   for (const doc of splitYamlDocuments(text)) {
     let parsed: GoValue;
     try {
-      parsed = typedToJsonValue(parseTypedYaml(doc));
+      parsed = parseYaml(doc);
     } catch (e) {
       throw new ValuesFileError(`cannot unmarshal yaml document: ${(e as Error).message}`);
     }

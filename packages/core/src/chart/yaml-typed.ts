@@ -5,11 +5,13 @@
  * depending on the Go field it lands in (an int into a `string` field becomes "1", a float
  * becomes strconv.FormatFloat(f, 'g', -1, 32)).
  *
- * Until the YAML module (`yaml/parse.ts`) offers a typed tree, this wraps the `yaml` package
- * with its YAML 1.1 schema; it is the only place in chart/ that knows about that package.
+ * The YAML module's parseYaml (go-yaml v2 semantics) decides whether the text parses and
+ * gives go-yaml's error texts; it returns float64 numbers only, so the typed tree itself is
+ * built here with the `yaml` package's YAML 1.1 schema (the only place in chart/ using it).
  */
-import { parseAllDocuments, parse as parseYamlText, type Tags } from "yaml";
+import { parseAllDocuments, type Tags } from "yaml";
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
+import { parseYaml } from "../yaml/parse.js";
 
 const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
 const BINARY_TAG = "tag:yaml.org,2002:binary";
@@ -36,6 +38,11 @@ export class YamlSyntaxError extends Error {
 
 /** Parses one YAML document (the first, like go-yaml's Unmarshal) into a typed tree. */
 export function parseTypedYaml(text: string): GoValue {
+  try {
+    parseYaml(text);
+  } catch (e) {
+    throw new YamlSyntaxError((e as Error).message);
+  }
   let js: unknown;
   try {
     const docs = parseAllDocuments(text, options);
@@ -50,11 +57,6 @@ export function parseTypedYaml(text: string): GoValue {
     throw new YamlSyntaxError(`error converting YAML to JSON: yaml: ${(e as Error).message.split("\n")[0]}`);
   }
   return toTyped(js, 0);
-}
-
-/** Validates syntax only (used where Helm only needs the document to parse). */
-export function checkYaml(text: string): void {
-  parseYamlText(text, options);
 }
 
 function yamlErrorText(message: string, line: number | undefined): string {
