@@ -5,14 +5,24 @@ import { Printer } from "./printer.js";
 import type { GoValue } from "./value.js";
 
 /**
- * How `{{ . }}` prints a value: fmt.Sprint(v), except that no value at all (a missing key, Go's
- * invalid reflect.Value) prints `<no value>`.
+ * fmt.Sprint of one value (`%v`), except that no value at all (undefined: a missing key, Go's
+ * invalid reflect.Value) prints `<no value>`. nil prints `<nil>`.
  */
 export function formatValue(v: GoValue): string {
   if (v === undefined) return "<no value>";
   const p = new Printer();
   p.printArg(v, "v");
   return p.buf;
+}
+
+/**
+ * How text/template writes the result of a pipeline (`{{ .x }}`): like formatValue, but a nil
+ * result prints `<no value>` too, because Go unwraps the interface{} holding it into an invalid
+ * value before printing (`{{ .x }}` with x: null prints `<no value>`, never `<nil>`; a nil
+ * inside a list or map still prints `<nil>`).
+ */
+export function formatPipelineValue(v: GoValue): string {
+  return v === null ? "<no value>" : formatValue(v);
 }
 
 /** fmt.Sprint: operands with %v, a space between two operands when neither is a string. */

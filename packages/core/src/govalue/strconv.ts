@@ -239,17 +239,30 @@ export function toInt64Wrap(i: bigint): bigint {
   return BigInt.asIntN(64, i);
 }
 
-function syntaxError(fn: string, s: string): GoError {
-  return new GoError(`strconv.${fn}: parsing ${quote(s)}: invalid syntax`);
+/**
+ * strconv.NumError. `value` is what Go returns beside the error: 0 for bad syntax, the nearest
+ * limit when out of range (Sprig's atoi, which ignores the error, prints that value).
+ */
+export class NumError extends GoError {
+  constructor(
+    message: string,
+    readonly value: bigint,
+  ) {
+    super(message);
+  }
 }
-function rangeError(fn: string, s: string): GoError {
-  return new GoError(`strconv.${fn}: parsing ${quote(s)}: value out of range`);
+
+function syntaxError(fn: string, s: string): NumError {
+  return new NumError(`strconv.${fn}: parsing ${quote(s)}: invalid syntax`, 0n);
 }
-function baseError(fn: string, s: string, base: number): GoError {
-  return new GoError(`strconv.${fn}: parsing ${quote(s)}: invalid base ${base}`);
+function rangeError(fn: string, s: string, limit = 0n): NumError {
+  return new NumError(`strconv.${fn}: parsing ${quote(s)}: value out of range`, limit);
 }
-function bitSizeError(fn: string, s: string, bitSize: number): GoError {
-  return new GoError(`strconv.${fn}: parsing ${quote(s)}: invalid bit size ${bitSize}`);
+function baseError(fn: string, s: string, base: number): NumError {
+  return new NumError(`strconv.${fn}: parsing ${quote(s)}: invalid base ${base}`, 0n);
+}
+function bitSizeError(fn: string, s: string, bitSize: number): NumError {
+  return new NumError(`strconv.${fn}: parsing ${quote(s)}: invalid bit size ${bitSize}`, 0n);
 }
 
 /** Go's rule for `_` in number literals: only between digits (a base prefix counts as one). */
@@ -339,7 +352,7 @@ export function parseGoUint(s: string, base: number, bitSize: number, fn = "Pars
     if (d >= base) throw syntaxError(fn, s0);
     n = n * b + BigInt(d);
     // Go stops at the first overflow: a later bad character is not reported.
-    if (n > max) throw rangeError(fn, s0);
+    if (n > max) throw rangeError(fn, s0, max);
   }
   if (underscores && !underscoreOK(s0)) throw syntaxError(fn, s0);
   return n;
@@ -355,20 +368,21 @@ export function parseGoInt(s: string, base: number, bitSize: number, fn = "Parse
     neg = s[0] === "-";
     body = s.slice(1);
   }
+  if (bitSize === 0) bitSize = 64;
+  const cutoff = 1n << BigInt(bitSize - 1);
   let un: bigint;
   try {
     un = parseGoUint(body, base, bitSize, fn);
   } catch (e) {
-    if (e instanceof GoError) {
+    if (!(e instanceof NumError)) throw e;
+    if (!e.message.endsWith("value out of range")) {
       // Go reports the whole input, sign included.
-      throw new GoError(e.message.replace(`parsing ${quote(body)}`, `parsing ${quote(s0)}`));
+      throw new NumError(e.message.replace(`parsing ${quote(body)}`, `parsing ${quote(s0)}`), 0n);
     }
-    throw e;
+    un = (1n << BigInt(bitSize)) - 1n; // as Go: ParseUint's maximum, out of range either way
   }
-  if (bitSize === 0) bitSize = 64;
-  const cutoff = 1n << BigInt(bitSize - 1);
-  if (!neg && un >= cutoff) throw rangeError(fn, s0);
-  if (neg && un > cutoff) throw rangeError(fn, s0);
+  if (!neg && un >= cutoff) throw rangeError(fn, s0, cutoff - 1n);
+  if (neg && un > cutoff) throw rangeError(fn, s0, -cutoff);
   return neg ? -un : un;
 }
 
