@@ -40,7 +40,12 @@ function run(name) {
       join(dir, "c/templates/NOTES.txt"),
       `@@BEGIN{{ range $i, $c := .Values.cases }}\n${body}{{ end }}\n@@END\n`,
     );
-    writeFileSync(join(dir, "values.json"), JSON.stringify({ cases: spec.cases }));
+    // Helm reads values.json as YAML: raw U+2028/U+0085 would be line breaks there, so escape all non-ASCII.
+    const json = JSON.stringify({ cases: spec.cases }).replace(/[\u007f-\u{10ffff}]/gu, (c) => {
+      const p = c.codePointAt(0);
+      return p > 0xffff ? `\\U${p.toString(16).padStart(8, "0")}` : `\\u${p.toString(16).padStart(4, "0")}`;
+    });
+    writeFileSync(join(dir, "values.json"), json);
     const out = execFileSync(
       helm,
       ["install", "x", join(dir, "c"), "--dry-run=client", "-f", join(dir, "values.json")],

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { toYaml } from "../../src/yaml/emit.js";
+import { fromYaml } from "../../src/yaml/from.js";
+import { fromJsonValue, loadFixture } from "./fixture-loader.js";
+
+describe("toYaml matches Helm 4.1.4 (sigs.k8s.io/yaml.Marshal)", () => {
+  for (const { input, results } of loadFixture<{ value: unknown }>("emit")) {
+    it(input.name, () => {
+      expect(toYaml(fromJsonValue(input.value))).toBe(results[0]);
+    });
+  }
+});
+
+describe("toYaml of what fromYaml read matches Helm 4.1.4", () => {
+  for (const { input, results } of loadFixture<{ yaml: string }>("parse")) {
+    if (input.name === "err-colon-end") continue;
+    it(input.name, () => {
+      expect(toYaml(fromYaml(input.yaml))).toBe(results[1]);
+    });
+  }
+});

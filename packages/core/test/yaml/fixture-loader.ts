@@ -1,0 +1,40 @@
+/** Reads a fixture pair: `NAME.cases.json` (inputs) and `NAME.expected.json` (Helm 4.1.4's outputs). */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type GoValue, newGoMap } from "../../src/govalue/value.js";
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
+
+export interface FixtureCase<I> {
+  input: I & { name: string };
+  results: unknown[];
+}
+
+export function loadFixture<I>(name: string): FixtureCase<I>[] {
+  const cases = (
+    JSON.parse(readFileSync(join(fixtures, `${name}.cases.json`), "utf8")) as { cases: (I & { name: string })[] }
+  ).cases;
+  const expected = JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), "utf8")) as {
+    name: string;
+    results: unknown[];
+  }[];
+  if (expected.length !== cases.length) throw new Error(`${name}: cases and expectations differ in length`);
+  return cases.map((input, i) => ({ input, results: (expected[i] as { results: unknown[] }).results }));
+}
+
+/** A JSON value as Helm sees it from a values file: objects become Go maps, numbers float64. */
+export function fromJsonValue(v: unknown): GoValue {
+  if (Array.isArray(v)) return v.map(fromJsonValue);
+  if (v !== null && typeof v === "object")
+    return newGoMap(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromJsonValue(x)]));
+  return v as GoValue;
+}
+
+/** Plain JS objects, for comparing with what Helm's toJson printed. */
+export function toPlain(v: GoValue): unknown {
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x)]));
+  return v;
+}
