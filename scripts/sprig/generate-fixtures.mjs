@@ -26,7 +26,7 @@ function runOracle(cases) {
   const input = cases.map((c) => ({
     name: c.name,
     template: c.template,
-    data: c.data,
+    data: c.data ?? {},
     funcs: "helm",
     options: ["missingkey=zero", "strip-no-value"],
   }));
@@ -49,7 +49,7 @@ function runHelm(chartDir, c) {
     join(chartDir, "templates/NOTES.txt"),
     `${marker}{{ range $_ := list .Values.data }}${c.template}{{ end }}${marker}`,
   );
-  writeFileSync(join(chartDir, "..", "values.json"), JSON.stringify({ data: c.data ?? null }));
+  writeFileSync(join(chartDir, "..", "values.json"), JSON.stringify({ data: c.data ?? {} }));
   const r = spawnSync(helm, ["install", "x", chartDir, "--dry-run=client", "-f", join(chartDir, "..", "values.json")], {
     maxBuffer: 1 << 28,
   });
@@ -58,7 +58,7 @@ function runHelm(chartDir, c) {
   const j = stdout.lastIndexOf(marker);
   if (r.status === 0 && i >= 0 && j > i) return { output: stdout.slice(i + marker.length, j) };
   const lines = r.stderr.toString().trim().split("\n");
-  return { error: lines[lines.length - 1].trim() };
+  return { error: tail(lines[lines.length - 1].trim()) };
 }
 
 const files = readdirSync(join(here, "cases")).filter((f) => f.endsWith(".mjs"));

@@ -64,7 +64,7 @@ export const cases = [
   c("urlParse-print", '{{ urlParse "http://example.com/x?y" }}'),
   c("urlParse-opaque", '{{ urlParse "mailto:joe@example.com" }}'),
   c("urlParse-relative", '{{ urlParse "/just/a/path" }}'),
-  c("urlParse-ipv6", '{{ (urlParse "http://[::1]:80/").hostname }}'),
+  c("urlParse-ipv6", '{{ $u := urlParse "http://[::1]:80/" }}{{ $u.hostname }} {{ $u.host }}'),
   c("urlParse-bad", '{{ urlParse "%zz" }}'),
   c("urlParse-colon", '{{ urlParse "1a:b" }}'),
   c("urlJoin", '{{ urlJoin (dict "scheme" "https" "host" "h.com" "path" "/a b" "query" "x=1" "fragment" "f g") }}'),

@@ -35,7 +35,11 @@ function errorTail(f: Fixture): string {
 }
 
 /** Cases whose expectation the stand-in executor cannot express (parse-phase errors, Go-only forms). */
-const skipInMiniExec = new Set<string>([]);
+const skipInMiniExec = new Set<string>([
+  // The Go value model has one bigint for int and int64, so typeOf cannot tell Sprig's int64 results.
+  "add-type",
+  "int-type",
+]);
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
   const fixtures = JSON.parse(readFileSync(join(dir, file), "utf8")) as Fixture[];
@@ -43,7 +47,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
     for (const f of fixtures) {
       const run = f.phase === "parse" || skipInMiniExec.has(f.name) ? it.skip : it;
       run(f.name, () => {
-        const data = (f.data === undefined ? null : jsonToGo(f.data)) as GoValue;
+        const data = jsonToGo(f.data ?? {}) as GoValue;
         let out: string | undefined;
         let err: string | undefined;
         try {

@@ -86,13 +86,36 @@ function field(v: GoValue, names: string[]): GoValue {
 /** A value produced by a literal keeps its untyped-constant nature for conversion. */
 interface Arg {
   v: GoValue;
-  literal?: "int" | "float" | "nil";
+  literal?: "int" | "float" | "nil" | "string" | "bool";
+  text?: string;
+}
+
+/** Go checks a constant argument against the parameter type when it evaluates it. */
+function literalError(a: Arg, t: string): ExecError | undefined {
+  const text = a.text ?? "";
+  switch (t) {
+    case "string":
+      return a.literal === "string" ? undefined : new ExecError(`expected string; found ${text}`);
+    case "bool":
+      return a.literal === "bool" ? undefined : new ExecError(`expected bool; found ${text}`);
+    case "int":
+    case "int64":
+    case "uint32":
+      return a.literal === "int" ? undefined : new ExecError(`expected integer; found ${text}`);
+    case "float64":
+      return a.literal === "int" || a.literal === "float" ? undefined : new ExecError(`expected float; found ${text}`);
+  }
+  return new ExecError(`can't handle ${text} for arg of type ${t}`);
 }
 
 function convert(a: Arg, t: string): GoValue {
   const v = a.v;
   if (t === "interface {}") return v === undefined ? null : v;
   if (a.literal === "nil") throw new ExecError(`cannot assign nil to ${t}`);
+  if (a.literal !== undefined) {
+    const e = literalError(a, t);
+    if (e) throw e;
+  }
   const got = goTypeName(v === undefined ? null : v);
   const wrong = () => new ExecError(`wrong type for value; expected ${t}; got ${got}`);
   switch (t) {
@@ -227,13 +250,13 @@ class Parser {
     const t = this.toks[this.i++];
     switch (t?.k) {
       case "str":
-        return { v: t.v };
+        return { v: t.v, literal: "string", text: JSON.stringify(t.v) };
       case "int":
-        return { v: t.v, literal: "int" };
+        return { v: t.v, literal: "int", text: String(t.v) };
       case "float":
-        return { v: t.v, literal: "float" };
+        return { v: t.v, literal: "float", text: String(t.v) };
       case "bool":
-        return { v: t.v };
+        return { v: t.v, literal: "bool", text: String(t.v) };
       case "nil":
         return { v: null, literal: "nil" };
       case "field":

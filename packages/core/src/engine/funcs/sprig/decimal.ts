@@ -45,7 +45,7 @@ export function decimalMul(a: Decimal, b: Decimal): Decimal {
 
 /** Decimal.Div: DivRound to 16 places, halves rounded away from zero. */
 export function decimalDiv(a: Decimal, b: Decimal): Decimal {
-  if (b.coef === 0n) throw new GoError("decimal division by zero");
+  if (b.coef === 0n) throw new GoError("decimal division by 0");
   // a/b scaled to 10^-16: (a.coef * 10^(a.exp - b.exp + 16)) / b.coef
   const shift = a.exp - b.exp + DIVISION_PRECISION;
   let num = a.coef;

@@ -2,7 +2,7 @@
 import { GoError, type GoFunc, type GoMap, type GoValue, isGoMap, newGoMap } from "../../../govalue/value.js";
 import { goFunc, goVariadic } from "./gofunc.js";
 import { deepCopyValue, mergeMaps } from "./mergo.js";
-import { typeName } from "./reflect.js";
+import { typeName, withGoType } from "./reflect.js";
 import { strval } from "./strings.js";
 
 const MAP_T = "map[string]interface {}";
@@ -22,7 +22,8 @@ function merge(overwrite: boolean) {
 }
 
 function conversionPanic(v: GoValue, want: string): GoError {
-  return new GoError(`interface conversion: interface {} is ${typeName(v)}, not ${want}`);
+  const t = v === null || v === undefined ? "nil" : typeName(v);
+  return new GoError(`interface conversion: interface {} is ${t}, not ${want}`);
 }
 
 function asMapOrPanic(v: GoValue): GoMap {
@@ -80,7 +81,7 @@ export const dictFuncs: Record<string, GoFunc> = {
   pluck: goVariadic(["string"], MAP_T, (k: string, ...ds: GoMap[]) =>
     ds.filter((d) => d && Object.hasOwn(d, k)).map((d) => d[k]),
   ),
-  keys: goVariadic([], MAP_T, (...ds: GoMap[]) => ds.flatMap((d) => Object.keys(d ?? {}))),
+  keys: goVariadic([], MAP_T, (...ds: GoMap[]) => withGoType(ds.flatMap((d) => Object.keys(d ?? {})), "[]string")),
   pick: goVariadic([MAP_T], "string", pick),
   omit: goVariadic([MAP_T], "string", omit),
   values: goFunc([MAP_T], (d: GoMap | null) => (d ? Object.keys(d).map((k) => d[k]) : [])),

@@ -2,7 +2,7 @@
 import { GoError, type GoFunc, type GoValue } from "../../../govalue/value.js";
 import { toInt64 } from "./cast.js";
 import { goFunc, goVariadic, intArg } from "./gofunc.js";
-import { asSlice, deepEqual, isEmpty, kindName } from "./reflect.js";
+import { asSlice, deepEqual, isEmpty, kindName, withGoType } from "./reflect.js";
 
 const NIL_DEREF = "runtime error: invalid memory address or nil pointer dereference";
 
@@ -43,7 +43,7 @@ function chunk(size: bigint, list: GoValue): GoValue[][] {
     if (clen < 0) throw makeFail();
     out.push(l.slice(i * n, i * n + clen));
   }
-  return out;
+  return withGoType(out, "[][]interface {}");
 }
 
 function first(list: GoValue): GoValue {

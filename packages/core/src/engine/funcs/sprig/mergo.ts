@@ -3,7 +3,7 @@
  * nested maps merge in place, "empty" destination values (0, "", false, empty lists and maps,
  * nil) are replaced, and with overwrite every source value (even an empty one) wins.
  */
-import { type GoMap, GoObject, type GoValue, isGoMap } from "../../../govalue/value.js";
+import { GoError, type GoMap, GoObject, type GoValue, isGoMap } from "../../../govalue/value.js";
 import { isEmpty } from "./reflect.js";
 
 const MAX_DEPTH = 10_000;
@@ -38,6 +38,9 @@ export function mergeMaps(dst: GoMap, src: GoMap, overwrite: boolean, depth = 0)
 
 /** copystructure.Copy for Go values: maps and slices are copied deeply, the rest shared. */
 export function deepCopyValue(v: GoValue, depth = 0): GoValue {
+  if (depth === 0 && (v === null || v === undefined)) {
+    throw new GoError("reflect: call of reflect.Value.Type on zero Value");
+  }
   if (depth > MAX_DEPTH) return v;
   if (Array.isArray(v)) return v.map((x) => deepCopyValue(x, depth + 1));
   if (v instanceof Uint8Array) return Uint8Array.from(v);

@@ -14,6 +14,7 @@ import {
   decimalToFloat,
 } from "./decimal.js";
 import { goFunc, goVariadic, intArg } from "./gofunc.js";
+import { withGoType } from "./reflect.js";
 
 /** Longest list until/untilStep/seq will build; Go would try and exhaust memory. */
 const MAX_RANGE = 1 << 24;
@@ -37,6 +38,7 @@ export function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
     if (v.length >= MAX_RANGE) throw new GoError(`untilStep: more than ${MAX_RANGE} elements`);
     v.push(i);
   };
+  withGoType(v, "[]int");
   if (stop < start) {
     if (step >= 0n) return v;
     for (let i = start; i > stop; i += step) push(i);
@@ -95,7 +97,8 @@ function atoi(s: string): bigint {
 function toDecimal(v: GoValue): bigint {
   const s = formatValue(v);
   if (!/^[+-]?[0-7]+$/.test(s)) return 0n;
-  const n = BigInt(s.replace(/^([+-]?)/, "$10o"));
+  const mag = BigInt(`0o${s.replace(/^[+-]/, "")}`);
+  const n = s.startsWith("-") ? -mag : mag;
   return n > INT64_MAX || n < INT64_MIN ? 0n : n;
 }
 

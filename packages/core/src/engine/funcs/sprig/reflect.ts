@@ -3,13 +3,33 @@
  * reflect.DeepEqual over the shared Go value model.
  */
 import { goKindName, goTypeName } from "../../../govalue/typeof.js";
-import { GoObject, type GoValue, isGoMap } from "../../../govalue/value.js";
+import { type GoMap, GoObject, type GoValue, isGoMap } from "../../../govalue/value.js";
+
+/**
+ * Go types of the slices and maps Sprig builds that are not []interface{} / map[string]interface{}
+ * ([]string from splitList, map[string]string from split, [][]interface{} from chunk, []int from
+ * until): remembered per object so that typeOf/typeIs report them.
+ */
+const sprigTypes = new WeakMap<object, string>();
+
+export function withGoType<T extends GoValue[] | GoMap>(v: T, goType: string): T {
+  sprigTypes.set(v, goType);
+  return v;
+}
 
 /** fmt's %T (a Go int and int64 are both bigint here and print as `int`). */
-export const typeName = goTypeName;
+export function typeName(v: GoValue): string {
+  if (typeof v === "object" && v !== null) {
+    const t = sprigTypes.get(v);
+    if (t !== undefined) return t;
+  }
+  return goTypeName(v);
+}
 
 /** reflect.Value.Kind().String(). */
-export const kindName = goKindName;
+export function kindName(v: GoValue): string {
+  return goKindName(v);
+}
 
 /** Values whose reflect kind is slice or array, as a JS array (Sprig's list functions accept any). */
 export function asSlice(v: GoValue): GoValue[] | undefined {

@@ -2,7 +2,7 @@
 import { formatValue } from "../../../govalue/print.js";
 import { compareGoStrings } from "../../../govalue/printer.js";
 import { quote as goQuote } from "../../../govalue/strconv.js";
-import { GoError, type GoFunc, GoObject, type GoValue } from "../../../govalue/value.js";
+import { GoError, type GoFunc, type GoMap, GoObject, type GoValue, newGoMap } from "../../../govalue/value.js";
 import { goFunc, goVariadic, intArg } from "./gofunc.js";
 import {
   byteLen,
@@ -20,7 +20,7 @@ import {
   toTitle,
   toUpper,
 } from "./gounicode.js";
-import { asSlice } from "./reflect.js";
+import { asSlice, withGoType } from "./reflect.js";
 import { toCamelCase, toLowerWords } from "./xstrings.js";
 
 /** Sprig's strval: strings and []byte as they are, Stringers via String(), the rest via %v. */
@@ -39,9 +39,9 @@ export function sprintArg(v: GoValue): string {
 /** Sprig's strslice (toStrings): nil elements are dropped, a non-list becomes a one-element list. */
 export function strslice(v: GoValue): string[] {
   const l = asSlice(v);
-  if (l) return l.filter((x) => x !== null && x !== undefined).map(strval);
-  if (v === null || v === undefined) return [];
-  return [strval(v)];
+  if (l) return withGoType(l.filter((x) => x !== null && x !== undefined).map(strval), "[]string");
+  if (v === null || v === undefined) return withGoType([], "[]string");
+  return withGoType([strval(v)], "[]string");
 }
 
 const MAX_STRING = 1 << 28;
@@ -251,17 +251,13 @@ export function goSplitN(s: string, sep: string, n: number): string[] {
   return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
 }
 
-function indexMap(parts: string[]): Record<string, GoValue> {
-  const m = Object.create(null) as Record<string, GoValue>;
-  parts.forEach((p, i) => {
-    m[`_${i}`] = p;
-  });
-  return m;
+function indexMap(parts: string[]): GoMap {
+  return withGoType(newGoMap(parts.map((p, i) => [`_${i}`, p])), "map[string]string");
 }
 
 function sortAlpha(list: GoValue): string[] {
-  if (asSlice(list)) return strslice(list).sort(compareGoStrings);
-  return [strval(list)];
+  if (asSlice(list)) return withGoType(strslice(list).sort(compareGoStrings), "[]string");
+  return withGoType([strval(list)], "[]string");
 }
 
 // Go's base64/base32 decoders are strict about padding and report the offending byte.
@@ -423,7 +419,7 @@ export const stringFuncs: Record<string, GoFunc> = {
   toString: goFunc(["interface {}"], strval),
   toStrings: goFunc(["interface {}"], strslice),
   split: goFunc(["string", "string"], (sep: string, s: string) => indexMap(goSplitN(s, sep, -1))),
-  splitList: goFunc(["string", "string"], (sep: string, s: string) => goSplitN(s, sep, -1)),
+  splitList: goFunc(["string", "string"], (sep: string, s: string) => withGoType(goSplitN(s, sep, -1), "[]string")),
   splitn: goFunc(["string", "int", "string"], (sep: string, n: bigint, s: string) =>
     indexMap(goSplitN(s, sep, intArg(n))),
   ),

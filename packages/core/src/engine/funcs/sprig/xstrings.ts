@@ -34,7 +34,8 @@ export function toCamelCase(s: string): string {
     }
     out += r0;
   }
-  if (i >= r.length) return isConnector(r0) ? out : out + r0;
+  // xstrings writes the last rune again when the string is all connectors ("_" -> "__").
+  if (i >= r.length) return out + r0;
   while (i < r.length) {
     const r1 = r0;
     r0 = r[i++];
