@@ -34,7 +34,7 @@ import {
 /** Nesting beyond this is not searched (aliases can make a tree cyclic). */
 const MAX_DEPTH = 200;
 /** Nodes visited per resource at most: aliases can make a small text an exponentially large tree. */
-const MAX_VISITS = 1_000_000;
+const MAX_VISITS = 250_000;
 
 /** A path as a chain of links from the leaf: cheap to extend, spelt only when an image is found. */
 interface PathLink {

@@ -7,10 +7,17 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type
 
 export type YamlDoc = Document.Parsed;
 
+/** Alias targets already looked up: the library searches the whole document on each lookup. */
+const aliasTargets = new WeakMap<object, unknown>();
+
 /** Follows aliases; undefined for a missing or empty node. */
 export function resolve(node: unknown, doc: YamlDoc): Node | undefined {
   let n = node;
-  for (let hops = 0; isAlias(n) && hops < 64; hops++) n = n.resolve(doc);
+  for (let hops = 0; isAlias(n) && hops < 64; hops++) {
+    const alias = n;
+    if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(doc));
+    n = aliasTargets.get(alias);
+  }
   return n === null || n === undefined || isAlias(n) ? undefined : (n as Node);
 }
 
