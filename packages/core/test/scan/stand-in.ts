@@ -12,6 +12,7 @@ export interface StubLogEntry {
   pid: number;
   argv?: string[];
   start?: number;
+  scanning?: number;
   end?: number;
   exit?: number;
   image?: string;
