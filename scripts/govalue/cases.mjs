@@ -460,3 +460,54 @@ for (const t of jsonTexts) add({ kind: "fromJson", args: [s(t)] });
 for (const t of ["[1,2]", "[]", '[{"a":1}]', "{}", "[1,", "1", "[1]]"]) add({ kind: "fromJsonArray", args: [s(t)] });
 
 export { cases };
+
+// ---- cases only Helm can answer: []byte operands come from .Files.GetBytes -----------------------
+const bytes = (text) => ({ bytes: Buffer.from(text, "utf8").toString("base64") });
+const rawBytes = (arr) => ({ bytes: Buffer.from(arr).toString("base64") });
+const list = (...xs) => ({ list: xs });
+const helmCases = [];
+const hi = bytes("hi");
+for (const verb of [
+  "%v",
+  "%s",
+  "%q",
+  "%x",
+  "%X",
+  "% x",
+  "%#x",
+  "%#v",
+  "%T",
+  "%d",
+  "%c",
+  "%5v",
+  "%.1s",
+  "%o",
+  "%t",
+  "%+q",
+]) {
+  helmCases.push({ kind: "printf", format: verb, args: [hi] });
+  helmCases.push({ kind: "printf", format: verb, args: [list(hi, s("x"))] });
+}
+helmCases.push({
+  kind: "printf",
+  format: "%x|%v|%d",
+  args: [rawBytes([0, 255, 128]), rawBytes([0, 255, 128]), rawBytes([])],
+});
+helmCases.push({ kind: "printf", format: "%s|%v|%x", args: [bytes(""), bytes(""), bytes("")] });
+for (const v of [hi, list(hi), bytes("")]) {
+  helmCases.push({ kind: "value", args: [v] });
+  helmCases.push({ kind: "print", args: [v, v] });
+  helmCases.push({ kind: "truth", args: [v] });
+  helmCases.push({ kind: "typeOf", args: [v] });
+  helmCases.push({ kind: "kindOf", args: [v] });
+  helmCases.push({ kind: "json", args: [v] });
+  helmCases.push({ kind: "prettyJson", args: [v] });
+  helmCases.push({ kind: "cast", fn: "toString", args: [v] });
+}
+helmCases.push({ kind: "json", args: [rawBytes([0, 255, 128, 62, 63])] });
+// Sprig 3.3 / Helm 4 functions the oracle lacks, over the same operands.
+for (const v of [f(1e6), i(3), s("x"), j({ a: [1, 2] }), j([]), nil]) {
+  helmCases.push({ kind: "value", args: [list(v, v)] });
+}
+
+export { helmCases };

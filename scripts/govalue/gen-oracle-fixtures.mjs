@@ -9,58 +9,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cases } from "./cases.mjs";
+import { templateOf } from "./templates.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "../../packages/core/test/govalue/fixtures/oracle-cases.json");
 const oracle = process.env.ORACLE_BIN ?? "/tmp/oracle/bin/gotmpl-oracle";
-
-/** A Go interpreted string literal for s (JSON's escapes are all valid Go escapes). */
-const goString = (s) => JSON.stringify(s);
-
-function argExpr(a, k, data) {
-  if ("i" in a) return a.i.startsWith("-") ? `(${a.i})` : a.i;
-  if ("f" in a) return `(float64 ${goString(a.f)})`;
-  if ("s" in a) return goString(a.s);
-  if ("b" in a) return String(a.b);
-  if ("nil" in a) return "nil";
-  if ("missing" in a) return ".nope";
-  if ("j" in a) {
-    data[`a${k}`] = a.j; // raw JSON text: int64 cases need digits JS numbers cannot hold
-    return `.a${k}`;
-  }
-  throw new Error(`bad arg ${JSON.stringify(a)}`);
-}
-
-function templateOf(c, data) {
-  const args = c.args.map((a, k) => argExpr(a, k, data));
-  const one = args[0];
-  switch (c.kind) {
-    case "printf":
-      return `{{ printf ${[goString(c.format), ...args].join(" ")} }}`;
-    case "print":
-    case "println":
-      return `{{ ${[c.kind, ...args].join(" ")} }}`;
-    case "value":
-      return `{{ ${one} }}`;
-    case "truth":
-      return `{{ if ${one} }}T{{ else }}F{{ end }}`;
-    case "typeOf":
-    case "kindOf":
-      return `{{ ${c.kind} ${one} }}`;
-    case "cast":
-      return `{{ ${c.fn} ${one} }}`;
-    case "json":
-      return `{{ mustToJson ${one} }}`;
-    case "rawJson":
-      return `{{ mustToRawJson ${one} }}`;
-    case "prettyJson":
-      return `{{ mustToPrettyJson ${one} }}`;
-    case "fromJson":
-    case "fromJsonArray":
-      return `{{ ${c.kind} ${one} | printf "%#v" }}`;
-  }
-  throw new Error(`bad kind ${c.kind}`);
-}
 
 const oracleCases = cases.map((c, n) => {
   const data = {};
