@@ -20,6 +20,9 @@ export class HelmLog {
   printf = (msg: string): void => {
     this.records.push({ level: "INFO", msg, attrs: [] });
   };
+  info(msg: string, ...attrs: Array<readonly [string, string]>): void {
+    this.records.push({ level: "INFO", msg, attrs });
+  }
   warn(msg: string, ...attrs: Array<readonly [string, string]>): void {
     this.records.push({ level: "WARN", msg, attrs });
   }
