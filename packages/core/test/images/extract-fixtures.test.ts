@@ -19,6 +19,11 @@ describe("extractImages over our manifest fixtures (expected lists written by ha
     expect(got).toEqual(expected);
   });
 
+  it.each(["workloads", "loose", "invalid"])("%s.yaml: the text prefilter changes nothing", (name) => {
+    const text = read(`${name}.yaml`);
+    expect(extractImages(text, { prefilter: false })).toEqual(extractImages(text));
+  });
+
   it("takes {template, content} pairs as well as helm template's text", () => {
     const text = read("workloads.yaml");
     expect(extractImages(parseTemplateOutput(text))).toEqual(extractImages(text));
