@@ -1,0 +1,89 @@
+/**
+ * A set of templates sharing names, functions and options (text/template's Template and its
+ * `common`): parse files into it, look templates up by name, execute them.
+ */
+import type { GoFunc, GoValue } from "../govalue/value.js";
+import { builtins } from "./builtins.js";
+import { DEFAULT_LIMITS, type ExecContext, type ExecLimits, execute, type MissingKey } from "./exec.js";
+import { goQuote } from "./lex.js";
+import { isEmptyTree } from "./nodes.js";
+import { parseTemplates, type Tree } from "./parse.js";
+
+export type FuncMap = Readonly<Record<string, GoFunc>>;
+
+export interface TemplateSetOptions {
+  missingKey?: MissingKey;
+  limits?: Partial<ExecLimits>;
+}
+
+/** Go's error when executing a name the set does not hold. */
+export class NoTemplateError extends Error {
+  override name = "NoTemplateError";
+}
+
+export class TemplateSet implements ExecContext {
+  readonly trees: Map<string, Tree>;
+  readonly funcs: Record<string, GoFunc>;
+  missingKey: MissingKey;
+  limits: ExecLimits;
+
+  /** `name` is the root template's name (Helm: "gotpl"), quoted by "no template" errors. */
+  constructor(
+    readonly name: string,
+    funcs: FuncMap = {},
+    opts: TemplateSetOptions = {},
+  ) {
+    this.funcs = Object.assign(Object.create(null) as Record<string, GoFunc>, funcs);
+    this.trees = new Map();
+    this.missingKey = opts.missingKey ?? "default";
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  }
+
+  /** Adds or replaces functions (Template.Funcs). */
+  addFuncs(funcs: FuncMap): void {
+    Object.assign(this.funcs, funcs);
+  }
+
+  hasFunction = (name: string): boolean => Object.hasOwn(this.funcs, name) || Object.hasOwn(builtins, name);
+
+  func(name: string): GoFunc | undefined {
+    if (Object.hasOwn(this.funcs, name)) return this.funcs[name];
+    if (Object.hasOwn(builtins, name)) return builtins[name];
+    return undefined;
+  }
+
+  lookup(name: string): Tree | undefined {
+    return this.trees.get(name);
+  }
+
+  /**
+   * t.New(name).Parse(text): adds the file's tree and its `define`s. A later definition
+   * replaces an earlier one of the same name unless it is empty. Throws ParseError.
+   */
+  parse(name: string, text: string): void {
+    const parsed = parseTemplates(name, text, this.hasFunction);
+    for (const [n, tree] of parsed) {
+      const old = this.trees.get(n);
+      if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
+      this.trees.set(n, tree);
+    }
+  }
+
+  /** ExecuteTemplate: runs template `name` with `data`; throws ExecError or NoTemplateError. */
+  execute(name: string, data: GoValue): string {
+    const tree = this.trees.get(name);
+    if (tree === undefined) {
+      throw new NoTemplateError(
+        `template: no template ${goQuote(name)} associated with template ${goQuote(this.name)}`,
+      );
+    }
+    return execute(this, tree, data);
+  }
+
+  /** A copy sharing the (immutable) trees: Template.Clone. */
+  clone(): TemplateSet {
+    const c = new TemplateSet(this.name, this.funcs, { missingKey: this.missingKey, limits: this.limits });
+    for (const [k, v] of this.trees) c.trees.set(k, v);
+    return c;
+  }
+}
