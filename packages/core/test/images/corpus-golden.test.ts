@@ -65,6 +65,11 @@ describe.skipIf(!present)("corpus goldens", () => {
     expect(compareImageLists(extractImages(text, { prefilter: false }), extractImages(text))).toBeNull();
   });
 
+  it.each(goldenNames)("%s: searching CustomResourceDefinitions too changes nothing", (name) => {
+    const text = renderOf(name);
+    expect(compareImageLists(extractImages(text), extractImages(text, { searchCrds: true }))).toBeNull();
+  });
+
   const annotatedCharts = goldenNames.filter((n) => annotatedImages(join(corpus, "charts", n))[0]?.images.length);
 
   it("finds the charts that annotate their images", () => {
