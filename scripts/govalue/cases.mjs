@@ -458,6 +458,8 @@ const jsonTexts = [
 ];
 for (const t of jsonTexts) add({ kind: "fromJson", args: [s(t)] });
 for (const t of ["[1,2]", "[]", '[{"a":1}]', "{}", "[1,", "1", "[1]]"]) add({ kind: "fromJsonArray", args: [s(t)] });
+// Go's decoder allows 10000 nested containers.
+add({ kind: "fromJsonArray", args: [s(`${"[".repeat(10001)}${"]".repeat(10001)}`)] });
 
 export { cases };
 

@@ -6,7 +6,7 @@
 import { sortedKeys } from "./printer.js";
 import { formatFloat } from "./strconv.js";
 import { goTypeName } from "./typeof.js";
-import { GoError, GoObject, type GoValue, newGoMap } from "./value.js";
+import { GoError, type GoMap, GoObject, type GoValue, newGoMap } from "./value.js";
 
 export interface MarshalOptions {
   /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal does; Sprig's toRawJson does not). */
@@ -17,8 +17,10 @@ export interface MarshalOptions {
 }
 
 const HEX = "0123456789abcdef";
-/** Go stops following nested containers after this many levels and looks for a cycle. */
+/** Go's decoder refuses JSON nested deeper than this. */
 const MAX_DEPTH = 10000;
+/** Deeper values are refused by the encoder before JavaScript's stack runs out (Go has no limit). */
+const MAX_ENCODE_DEPTH = 5000;
 
 /** json.Marshal(v). Throws GoError for NaN/Inf and cycles, with Go's text. */
 export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
@@ -142,9 +144,9 @@ class Encoder {
       else this.out += jsonString(v.format(), this.escapeHTML);
       return;
     }
-    if (this.seen.has(v) || depth > MAX_DEPTH) {
-      throw new GoError(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
-    }
+    if (this.seen.has(v)) throw new GoError(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
+    if (depth > MAX_ENCODE_DEPTH)
+      throw new GoError(`json: unsupported value: nested more than ${MAX_ENCODE_DEPTH} levels deep`);
     this.seen.add(v);
     try {
       if (Array.isArray(v)) {
@@ -153,11 +155,11 @@ class Encoder {
           return;
         }
         this.out += "[";
-        v.forEach((e, i) => {
+        for (let i = 0; i < v.length; i++) {
           if (i > 0) this.out += ",";
           this.newline(depth + 1);
-          this.value(e, depth + 1);
-        });
+          this.value(v[i], depth + 1);
+        }
         this.newline(depth);
         this.out += "]";
         return;
@@ -168,13 +170,13 @@ class Encoder {
         return;
       }
       this.out += "{";
-      keys.forEach((k, i) => {
+      for (let i = 0; i < keys.length; i++) {
         if (i > 0) this.out += ",";
         this.newline(depth + 1);
-        this.out += jsonString(k, this.escapeHTML);
+        this.out += jsonString(keys[i], this.escapeHTML);
         this.out += this.indent === "" && this.prefix === "" ? ":" : ": ";
-        this.value(v[k], depth + 1);
-      });
+        this.value(v[keys[i]], depth + 1);
+      }
       this.newline(depth);
       this.out += "}";
     } finally {
@@ -254,22 +256,67 @@ class Checker {
     }
   }
 
+  /** Open containers are a stack, not recursion: Go allows 10000 levels. */
   document(): void {
+    const stack: number[] = []; // 0x5b for arrays, 0x7b for objects
     this.ws();
-    this.value(0);
-    this.ws();
-    if (this.i < this.b.length) this.err(this.b[this.i], "after top-level value");
+    for (;;) {
+      // A value starts here.
+      const c = this.peek();
+      let opened = false;
+      if (c === 0x7b || c === 0x5b) {
+        stack.push(c);
+        if (stack.length > MAX_DEPTH) this.err(c, "exceeded max depth");
+        this.i++;
+        this.ws();
+        if (this.peek() === c + 2) {
+          this.i++; // empty: } is { + 2, ] is [ + 2
+          stack.pop();
+        } else {
+          if (c === 0x7b) this.key();
+          opened = true;
+        }
+      } else this.scalar(c);
+      if (opened) continue;
+      // After a value: close containers until one wants another value.
+      for (;;) {
+        this.ws();
+        const top = stack.at(-1);
+        if (top === undefined) {
+          if (this.i < this.b.length) this.err(this.b[this.i], "after top-level value");
+          return;
+        }
+        const next = this.peek();
+        if (next === 0x2c) {
+          this.i++;
+          this.ws();
+          if (top === 0x7b) this.key();
+          break;
+        }
+        if (next === top + 2) {
+          this.i++;
+          stack.pop();
+          continue;
+        }
+        this.err(next, top === 0x5b ? "after array element" : "after object key:value pair");
+      }
+    }
   }
 
-  private value(depth: number): void {
+  /** An object key and its colon; leaves the position at the value. */
+  private key(): void {
     const c = this.peek();
+    if (c !== 0x22) this.err(c, "looking for beginning of object key string");
+    this.string();
+    this.ws();
+    const colon = this.peek();
+    if (colon !== 0x3a) this.err(colon, "after object key");
+    this.i++;
+    this.ws();
+  }
+
+  private scalar(c: number): void {
     switch (c) {
-      case 0x7b:
-        this.object(depth + 1);
-        return;
-      case 0x5b:
-        this.array(depth + 1);
-        return;
       case 0x22:
         this.string();
         return;
@@ -288,68 +335,6 @@ class Checker {
       return;
     }
     this.err(c, "looking for beginning of value");
-  }
-
-  private nest(depth: number): void {
-    if (depth > MAX_DEPTH) throw new JsonSyntaxError("exceeded max depth");
-  }
-
-  private object(depth: number): void {
-    this.nest(depth);
-    this.i++;
-    this.ws();
-    if (this.peek() === 0x7d) {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      const c = this.peek();
-      if (c !== 0x22) this.err(c, "looking for beginning of object key string");
-      this.string();
-      this.ws();
-      const colon = this.peek();
-      if (colon !== 0x3a) this.err(colon, "after object key");
-      this.i++;
-      this.ws();
-      this.value(depth);
-      this.ws();
-      const next = this.peek();
-      if (next === 0x2c) {
-        this.i++;
-        this.ws();
-        continue;
-      }
-      if (next === 0x7d) {
-        this.i++;
-        return;
-      }
-      this.err(next, "after object key:value pair");
-    }
-  }
-
-  private array(depth: number): void {
-    this.nest(depth);
-    this.i++;
-    this.ws();
-    if (this.peek() === 0x5d) {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.ws();
-      this.value(depth);
-      this.ws();
-      const next = this.peek();
-      if (next === 0x2c) {
-        this.i++;
-        continue;
-      }
-      if (next === 0x5d) {
-        this.i++;
-        return;
-      }
-      this.err(next, "after array element");
-    }
   }
 
   private string(): void {
@@ -440,41 +425,51 @@ class Decoder {
     while (this.i < this.s.length && " \t\n\r".includes(this.s[this.i])) this.i++;
   }
 
+  /** Builds containers with an explicit stack, as deep as the checker allowed. */
   value(): GoValue {
+    type Open = { list: GoValue[] } | { map: GoMap; key: string };
+    const stack: Open[] = [];
+    for (;;) {
+      this.ws();
+      const c = this.s[this.i];
+      let v: GoValue;
+      if (c === "{" || c === "[") {
+        this.i++;
+        this.ws();
+        if (this.s[this.i] === (c === "{" ? "}" : "]")) {
+          this.i++;
+          v = c === "{" ? newGoMap() : [];
+        } else {
+          stack.push(c === "{" ? { map: newGoMap(), key: this.key() } : { list: [] });
+          continue;
+        }
+      } else v = this.scalar(c);
+      // Store v in its container; close every container that ends here.
+      for (;;) {
+        const top = stack.at(-1);
+        if (top === undefined) return v;
+        if ("list" in top) top.list.push(v);
+        else top.map[top.key] = v;
+        this.ws();
+        if (this.s[this.i++] === ",") {
+          if ("map" in top) top.key = this.key();
+          break;
+        }
+        stack.pop();
+        v = "list" in top ? top.list : top.map;
+      }
+    }
+  }
+
+  private key(): string {
     this.ws();
-    const c = this.s[this.i];
-    if (c === "{") {
-      this.i++;
-      const m = newGoMap();
-      this.ws();
-      if (this.s[this.i] === "}") {
-        this.i++;
-        return m;
-      }
-      for (;;) {
-        this.ws();
-        const k = this.string();
-        this.ws();
-        this.i++; // :
-        m[k] = this.value();
-        this.ws();
-        if (this.s[this.i++] === "}") return m;
-      }
-    }
-    if (c === "[") {
-      this.i++;
-      const a: GoValue[] = [];
-      this.ws();
-      if (this.s[this.i] === "]") {
-        this.i++;
-        return a;
-      }
-      for (;;) {
-        a.push(this.value());
-        this.ws();
-        if (this.s[this.i++] === "]") return a;
-      }
-    }
+    const k = this.string();
+    this.ws();
+    this.i++; // :
+    return k;
+  }
+
+  private scalar(c: string): GoValue {
     if (c === '"') return this.string();
     if (c === "t") {
       this.i += 4;

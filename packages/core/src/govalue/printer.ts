@@ -7,9 +7,14 @@
  */
 import { canBackquote, type FloatFormat, formatFloat, isPrint, quote, quoteRune, quoteToASCII } from "./strconv.js";
 import { goTypeName } from "./typeof.js";
-import { GoObject, type GoValue } from "./value.js";
+import { GoError, GoObject, type GoValue } from "./value.js";
 
 const NIL_ANGLE = "<nil>";
+/**
+ * Go's fmt follows nesting without limit (a cyclic map crashes Go with a stack overflow); we stop
+ * with an error well before JavaScript's stack runs out.
+ */
+export const MAX_PRINT_DEPTH = 5000;
 const LDIGITS = "0123456789abcdefx";
 const UDIGITS = "0123456789ABCDEFX";
 const MAX_RUNE = 0x10ffff;
@@ -146,6 +151,9 @@ export class Printer {
 
   /** printValue: an operand reached through reflection (elements, map keys and values). */
   printValue(v: GoValue, verb: string, depth: number): void {
+    if (depth > MAX_PRINT_DEPTH) {
+      throw new GoError(`value nested more than ${MAX_PRINT_DEPTH} levels deep (or cyclic) cannot be printed`);
+    }
     if (v === undefined || v === null) {
       // A nil interface inside a composite: printed whatever the verb.
       this.buf += this.sharpV ? "interface {}(nil)" : NIL_ANGLE;
@@ -176,30 +184,22 @@ export class Printer {
       return;
     }
     if (Array.isArray(v)) {
-      if (this.sharpV) {
-        this.buf += "[]interface {}{";
-        v.forEach((e, i) => {
-          if (i > 0) this.buf += ", ";
-          this.printValue(e, verb, depth + 1);
-        });
-        this.buf += "}";
-      } else {
-        this.buf += "[";
-        v.forEach((e, i) => {
-          if (i > 0) this.buf += " ";
-          this.printValue(e, verb, depth + 1);
-        });
-        this.buf += "]";
+      this.buf += this.sharpV ? "[]interface {}{" : "[";
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) this.buf += this.sharpV ? ", " : " ";
+        this.printValue(v[i], verb, depth + 1);
       }
+      this.buf += this.sharpV ? "}" : "]";
       return;
     }
     this.buf += this.sharpV ? "map[string]interface {}{" : "map[";
-    sortedKeys(v).forEach((k, i) => {
+    const keys = sortedKeys(v);
+    for (let i = 0; i < keys.length; i++) {
       if (i > 0) this.buf += this.sharpV ? ", " : " ";
-      this.fmtString(k, verb, k);
+      this.fmtString(keys[i], verb, keys[i]);
       this.buf += ":";
-      this.printValue(v[k], verb, depth + 1);
-    });
+      this.printValue(v[keys[i]], verb, depth + 1);
+    }
     this.buf += this.sharpV ? "}" : "]";
   }
 
