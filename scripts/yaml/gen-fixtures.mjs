@@ -25,6 +25,11 @@ const kinds = {
     "{{ $c.value | toYamlPretty | toJson }}",
   ],
   toml: ["{{ $c.value | toToml | toJson }}", "{{ $c.toml | fromToml | toJson }}"],
+  json: [
+    "{{ $c.json | fromJson | toJson }}",
+    "{{ $c.json | fromJsonArray | toJson }}",
+    "{{ $c.json | fromJson | toYaml | toJson }}",
+  ],
 };
 
 function run(name) {
@@ -56,8 +61,15 @@ function run(name) {
     );
     const results = spec.cases.map(() => []);
     for (const line of out.split("\n")) {
-      const m = /^@@(\d+) (.*)$/.exec(line);
-      if (m) results[Number(m[1])].push(JSON.parse(m[2]));
+      const m = /^@@(\d+) ?(.*)$/.exec(line);
+      if (m) {
+        try {
+          // toJson prints nothing when it fails: recorded as null.
+          results[Number(m[1])].push(m[2] === "" ? null : JSON.parse(m[2]));
+        } catch {
+          throw new Error(`${name}: case ${m[1]} printed no JSON: ${m[2]}`);
+        }
+      }
     }
     const expected = spec.cases.map((c, i) => ({ name: c.name, results: results[i] }));
     writeFileSync(join(fixtures, `${name}.expected.json`), `${JSON.stringify(expected, null, 1)}\n`);

@@ -433,8 +433,28 @@ const strings = [
 ];
 const emitStrings = strings.map((s, i) => ({ name: `str-${i}`, value: { v: JSON.parse(JSON.stringify(s)) } }));
 const numbers = [
-  0, -0, 1, -1, 1.5, -1.5, 0.1, 1e6, 1e-6, 1e-7, 123456, 1234567, 12345678.5, 1e20, 1e21, 1.5e300, 9007199254740993,
-  18446744073709551615, 18446744073709551616, 9223372036854775807, 0.000001234, 100, 1e15, 3.14159265358979,
+  0,
+  -0,
+  1,
+  -1,
+  1.5,
+  -1.5,
+  0.1,
+  1e6,
+  1e-6,
+  1e-7,
+  123456,
+  1234567,
+  12345678.5,
+  1e20,
+  1e21,
+  1.5e300,
+  // Written as text: these lose precision as float64 on purpose (values files do the same).
+  ...["9007199254740993", "18446744073709551615", "18446744073709551616", "9223372036854775807"].map(Number),
+  0.000001234,
+  100,
+  1e15,
+  3.14159265358979,
 ];
 const emitNumbers = numbers.map((n, i) => ({ name: `num-${i}`, value: { v: n } }));
 const structuresEmit = [
@@ -515,3 +535,60 @@ const emitStructs = structuresEmit.map(([name, value]) => ({
   ),
 }));
 write("emit", "emit", [...emitStrings, ...emitNumbers, ...emitStructs]);
+
+// toToml over values (BurntSushi encoder) and fromToml over TOML texts.
+const tomlValues = [
+  { a: 1, b: "x", c: 1.5, d: true, f: [1, 2], g: { h: 1, i: { j: "k" } }, l: [{ m: 1 }, { n: 2 }], o: [], p: {} },
+  { q: 1e6, r: "multi\nline", s: 'quo"te', "t k": 1, u: [[1, 2], ["a"]], v: [1, "a"], w: [{ x: [{ y: 1 }] }] },
+  { zz: 123456789012, "a.b": 2, "": 3, é: "ü\u0001\u007f\t\b\f\r\\" },
+  "abc",
+  [1, 2],
+  { a: [null] },
+  { a: { b: null } },
+  { a: null },
+  { a: null, b: 1 },
+  { x: 0.1, y: -0.0, z: 1e21, w: 1e-7, v: 100, u: 1234567.5 },
+  { mixed: [1, { a: 1 }], inl: [{ a: 1 }, 2], deep: { a: { b: { c: { d: 1 } } } }, arr: [[{ a: 1 }]] },
+  { b: { x: 1 }, a: [{ y: 2 }], c: 3, Z: 4, _: 5, "-": 6, 1: 7 },
+  { nested: { list: [{ a: { b: 1 } }, { c: [1, 2] }] }, after: "x" },
+  { s: "日本語 😀", k: { "weird key": { "x.y": 1 } } },
+  { t: true, f: false, e: "", sp: " ", n: -5, big: Number("18446744073709551615") },
+];
+const tomlTexts = [
+  "a = 1\nb = 'x'\nc = 1.5\n[t]\nx = [1, 2]\n[[arr]]\ny = 1\n[[arr]]\ny = 2\n",
+  "x = 0x10\ny = 1_000\nz = inf\nw = nan\nv = 1e6\nu = 9223372036854775807\nneg = -inf\no = 0o17\nbn = 0b101\n",
+  'a = """\nmulti\nline"""\nb = \'\'\'raw \\n\'\'\'\nc = "esc \\t \\u00e9"\n',
+  "",
+  "# only comment\n",
+  "[a.b.c]\nd = 1\n[a]\ne = 2\n",
+  "inline = { x = 1, y = { z = [1, 2] } }\n",
+  "arr = [ [1, 2], ['a', 'b'], [] ]\n",
+  "bool = true\nf = false\nfl = -0.0\nexp = 5e+22\nfrac = 6.626e-34\n",
+  "'quoted key' = 1\n\"dq\" = 2\nbare-key_1 = 3\n",
+];
+write("toml", "toml", [
+  ...tomlValues.map((value, i) => ({ name: `to-${i}`, value, toml: "" })),
+  ...tomlTexts.map((toml, i) => ({ name: `from-${i}`, value: {}, toml })),
+]);
+
+// fromJson / fromJsonArray / toJson error conventions.
+write(
+  "json",
+  "json",
+  [
+    '{"a": 1, "b": [true, null, 1.5e3, "x"]}',
+    "[1, 2]",
+    '"s"',
+    "",
+    '{"a": ',
+    '{"a": 1} x',
+    '{"a": 1e400}',
+    "null",
+    '{"a":1,"a":2}',
+    '{"k": "\\u00e9\\ud83d\\ude00"}',
+    '[{"a": {}}]',
+    "  {}  ",
+    "{'a': 1}",
+    "tru",
+  ].map((json, i) => ({ name: `json-${i}`, json })),
+);

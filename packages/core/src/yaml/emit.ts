@@ -3,13 +3,14 @@
  * go-yaml v2 (so JSON numbers become ints or floats again), and go-yaml v2's emitter (libyaml's
  * rules: sorted keys, quoting by analysis, literal blocks, folding at 80 columns) writes it.
  */
+import { decodeJson, marshalJson } from "../govalue/json.js";
 import { GoError, GoObject, type GoValue, isGoMap } from "../govalue/value.js";
 import { formatFloatG } from "./gofmt.js";
 import { resolveScalar } from "./resolve.js";
 
 /** A value as go-yaml v2 holds it after reading the JSON text back. */
-type Node = null | boolean | string | { readonly int: bigint } | { readonly float: number } | Node[] | MapNode;
-interface MapNode {
+export type Node = null | boolean | string | { readonly int: bigint } | { readonly float: number } | Node[] | MapNode;
+export interface MapNode {
   readonly entries: readonly (readonly [string, Node])[];
 }
 
@@ -67,11 +68,10 @@ export function toYamlNode(v: GoValue, depth = 0): Node {
   if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
   if (Array.isArray(v)) return v.map((e) => toYamlNode(e, depth + 1));
   if (v instanceof GoObject) {
-    const m = v.asMap();
-    if (m) return toYamlNode(m, depth + 1);
-    const l = v.asList();
-    if (l) return toYamlNode(l, depth + 1);
-    return v.format();
+    // Structs and named types marshal as encoding/json sees them (json tags, MarshalJSON).
+    const r = decodeJson(marshalJson(v));
+    if (r.error !== undefined) throw new GoError(r.error);
+    return toYamlNode(r.value, depth + 1);
   }
   if (isGoMap(v)) {
     const entries: [string, Node][] = [];
@@ -126,6 +126,15 @@ export function keyLess(a: string, b: string): boolean {
 
 type Style = "plain" | "single" | "double" | "literal";
 
+/**
+ * Where go-yaml v3's Encoder (Helm's toYamlPretty) differs from v2's: v3 indents sequences
+ * inside mappings, lets tabs into literal blocks only, and never folds long lines.
+ */
+export interface Dialect {
+  readonly v3: boolean;
+}
+const V2: Dialect = { v3: false };
+
 interface Analysis {
   multiline: boolean;
   flowPlain: boolean;
@@ -148,13 +157,14 @@ function isPrintable(c: string): boolean {
 }
 
 /** libyaml's yaml_emitter_analyze_scalar: which styles can carry this text unchanged. */
-function analyze(chars: readonly string[]): Analysis {
+function analyze(chars: readonly string[], dialect: Dialect = V2): Analysis {
   if (chars.length === 0)
     return { multiline: false, flowPlain: false, blockPlain: true, singleQuoted: true, block: false };
   let blockIndicators = false;
   let flowIndicators = false;
   let lineBreaks = false;
   let special = false;
+  let tabs = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -193,7 +203,8 @@ function analyze(chars: readonly string[]): Analysis {
       flowIndicators = true;
       blockIndicators = true;
     }
-    if (!isPrintable(c)) special = true;
+    if (dialect.v3 && c === "\t") tabs = true;
+    else if (!isPrintable(c)) special = true;
     if (c === " ") {
       if (i === 0) leadingSpace = true;
       if (i === n - 1) trailingSpace = true;
@@ -224,6 +235,11 @@ function analyze(chars: readonly string[]): Analysis {
     a.blockPlain = false;
     a.singleQuoted = false;
   }
+  if (tabs) {
+    a.flowPlain = false;
+    a.blockPlain = false;
+    a.singleQuoted = false;
+  }
   if (spaceBreak || special) {
     a.flowPlain = false;
     a.blockPlain = false;
@@ -242,9 +258,29 @@ function analyze(chars: readonly string[]): Analysis {
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** go-yaml v2's encoder choice for a string, before the emitter's own checks. */
+const OLD_BOOLS = new Set([
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "on",
+  "On",
+  "ON",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "off",
+  "Off",
+  "OFF",
+]);
+
 function stringStyle(s: string): Style {
   if (s.includes("\n")) return "literal";
-  const canUsePlain = resolveScalar(s).tag === "str" && !BASE60_FLOAT.test(s);
+  // v3 reads the YAML 1.1 booleans as strings but still quotes them; v2 resolves them as bools.
+  const canUsePlain = resolveScalar(s).tag === "str" && !BASE60_FLOAT.test(s) && !OLD_BOOLS.has(s);
   return canUsePlain ? "plain" : "double";
 }
 
@@ -259,7 +295,11 @@ interface Context {
 }
 
 /** libyaml's emitter state for one document, written straight from the value tree. */
-class Emitter {
+export class Emitter {
+  private readonly width: number;
+  constructor(private readonly dialect: Dialect = V2) {
+    this.width = dialect.v3 ? Number.POSITIVE_INFINITY : BEST_WIDTH;
+  }
   private out = "";
   private column = 0;
   private indent = -1;
@@ -321,8 +361,11 @@ class Emitter {
 
   emitNode(node: Node, ctx: Context): void {
     if (Array.isArray(node)) {
-      if (node.length === 0 || this.flowLevel > 0) return this.emitFlow("[", "]");
-      this.increaseIndent(false, !!ctx.mapping && !this.indention);
+      if (node.length === 0 || this.flowLevel > 0) {
+        this.emitFlow("[", "]");
+        return;
+      }
+      this.increaseIndent(false, !this.dialect.v3 && !!ctx.mapping && !this.indention);
       for (const item of node) {
         this.writeIndent();
         this.writeIndicator("-", true, false, true);
@@ -332,7 +375,10 @@ class Emitter {
       return;
     }
     if (isMapNode(node)) {
-      if (node.entries.length === 0 || this.flowLevel > 0) return this.emitFlow("{", "}");
+      if (node.entries.length === 0 || this.flowLevel > 0) {
+        this.emitFlow("{", "}");
+        return;
+      }
       this.increaseIndent(false, false);
       for (const [k, v] of node.entries) {
         this.writeIndent();
@@ -350,12 +396,25 @@ class Emitter {
       this.popIndent();
       return;
     }
-    if (node === null) return this.emitScalar("null", "plain", ctx);
-    if (typeof node === "boolean") return this.emitScalar(node ? "true" : "false", "plain", ctx);
-    if (typeof node === "string") return this.emitScalar(node, stringStyle(node), ctx);
-    if ("int" in node) return this.emitScalar(node.int.toString(), "plain", ctx);
+    if (node === null) {
+      this.emitScalar("null", "plain", ctx);
+      return;
+    }
+    if (typeof node === "boolean") {
+      this.emitScalar(node ? "true" : "false", "plain", ctx);
+      return;
+    }
+    if (typeof node === "string") {
+      this.emitScalar(node, stringStyle(node), ctx);
+      return;
+    }
+    if ("int" in node) {
+      this.emitScalar(node.int.toString(), "plain", ctx);
+      return;
+    }
     const s = formatFloatG(node.float, 64);
-    return this.emitScalar(s === "+Inf" ? ".inf" : s === "-Inf" ? "-.inf" : s === "NaN" ? ".nan" : s, "plain", ctx);
+    this.emitScalar(s === "+Inf" ? ".inf" : s === "-Inf" ? "-.inf" : s === "NaN" ? ".nan" : s, "plain", ctx);
+    return;
   }
 
   /** Empty collections only (the encoder asks for block style; libyaml flows empty ones). */
@@ -369,13 +428,13 @@ class Emitter {
   }
 
   private checkSimpleKey(k: string): boolean {
-    if (analyze(Array.from(k)).multiline) return false;
+    if (analyze(Array.from(k), this.dialect).multiline) return false;
     return Buffer.byteLength(k, "utf8") <= 128;
   }
 
   private emitScalar(value: string, requested: Style, ctx: Context): void {
     const chars = Array.from(value);
-    const a = analyze(chars);
+    const a = analyze(chars, this.dialect);
     let style = requested;
     if (ctx.simpleKey && a.multiline) style = "double";
     if (style === "plain") {
@@ -400,7 +459,7 @@ class Emitter {
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i] as string;
       if (c === " ") {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== " ") this.writeIndent();
+        if (allowBreaks && !spaces && this.column > this.width && chars[i + 1] !== " ") this.writeIndent();
         else this.writeChar(c);
         spaces = true;
       } else if (isBreak(c)) {
@@ -429,7 +488,7 @@ class Emitter {
     for (let i = 0; i < n; i++) {
       const c = chars[i] as string;
       if (c === " ") {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < n - 1 && chars[i + 1] !== " ")
+        if (allowBreaks && !spaces && this.column > this.width && i > 0 && i < n - 1 && chars[i + 1] !== " ")
           this.writeIndent();
         else this.writeChar(c);
         spaces = true;
@@ -473,7 +532,7 @@ class Emitter {
         }
         spaces = false;
       } else if (c === " ") {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < n - 1) {
+        if (allowBreaks && !spaces && this.column > this.width && i > 0 && i < n - 1) {
           this.writeIndent();
           if (chars[i + 1] === " ") this.put("\\");
         } else this.writeChar(c);
@@ -543,8 +602,8 @@ const DOUBLE_ESCAPES = new Map<number, string>([
 ]);
 
 /** go-yaml v2's Marshal of an already-converted value: one document, ending with a newline. */
-function emitDocument(node: Node): string {
-  const e = new Emitter();
+export function emitDocument(node: Node, dialect: Dialect = V2): string {
+  const e = new Emitter(dialect);
   e.emitNode(node, { root: true });
   e.writeIndent();
   return e.result();

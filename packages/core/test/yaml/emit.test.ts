@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toYaml } from "../../src/yaml/emit.js";
+import { toYamlPretty } from "../../src/yaml/emit-pretty.js";
 import { fromYaml } from "../../src/yaml/from.js";
 import { fromJsonValue, loadFixture } from "./fixture-loader.js";
 
@@ -16,6 +17,14 @@ describe("toYaml of what fromYaml read matches Helm 4.1.4", () => {
     if (input.name === "err-colon-end") continue;
     it(input.name, () => {
       expect(toYaml(fromYaml(input.yaml))).toBe(results[1]);
+    });
+  }
+});
+
+describe("toYamlPretty matches Helm 4.1.4 (go-yaml v3, indent 2)", () => {
+  for (const { input, results } of loadFixture<{ value: unknown }>("emit")) {
+    it(input.name, () => {
+      expect(toYamlPretty(fromJsonValue(input.value))).toBe(results[2]);
     });
   }
 });
