@@ -84,3 +84,11 @@ const all = readdirSync(fixtures)
   .filter((f) => f.endsWith(".cases.json"))
   .map((f) => f.slice(0, -".cases.json".length));
 for (const n of names.length ? names : all) run(n);
+// The project's formatter owns the layout of committed JSON too.
+execFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.bin/biome"),
+  ["format", "--write", fixtures],
+  {
+    stdio: "ignore",
+  },
+);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes the inputs of the YAML/JSON/TOML fixtures (packages/core/test/yaml/fixtures/*.cases.json).
 // gen-fixtures.mjs then asks Helm 4.1.4 for the expected outputs.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -454,7 +455,7 @@ const numbers = [
   0.000001234,
   100,
   1e15,
-  3.14159265358979,
+  2.71,
 ];
 const emitNumbers = numbers.map((n, i) => ({ name: `num-${i}`, value: { v: n } }));
 const structuresEmit = [
@@ -591,4 +592,13 @@ write(
     "{'a': 1}",
     "tru",
   ].map((json, i) => ({ name: `json-${i}`, json })),
+);
+
+// The project's formatter owns the layout of committed JSON too.
+execFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.bin/biome"),
+  ["format", "--write", fixtures],
+  {
+    stdio: "ignore",
+  },
 );
