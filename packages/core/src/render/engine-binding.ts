@@ -1,9 +1,5 @@
-/**
- * The template engine `renderChart` uses by default. The engine (engine/) is written in
- * parallel; until its `renderTemplates` lands this binding reports that it is missing.
- */
+/** The template engine `helm template` uses: Helm's engine over our text/template. */
+import { renderTemplates } from "../engine/helm.js";
 import type { TemplateRenderer } from "./renderables.js";
 
-export const defaultEngine: TemplateRenderer = () => {
-  throw new Error("template engine not available in this build");
-};
+export const defaultEngine: TemplateRenderer = (templates, opts) => renderTemplates(templates, opts ?? {});
