@@ -88,7 +88,7 @@ for (const f of files) {
     if (chartDir && !c.oracleOnly) {
       const h = runHelm(chartDir, c);
       const agrees =
-        h.output !== undefined ? fx.output === h.output : fx.error !== undefined && tail(fx.error) === h.error;
+        h.output !== undefined ? fx.output === h.output : fx.error !== undefined && tail(fx.error).trim() === h.error;
       if (!agrees) {
         helmDiffs++;
         fx.helm = true;

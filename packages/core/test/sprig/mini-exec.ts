@@ -76,8 +76,10 @@ function field(v: GoValue, names: string[]): GoValue {
   let cur = v;
   for (const n of names) {
     if (cur === undefined || cur === null) throw new ExecError(`nil pointer evaluating interface {}.${n}`);
-    if (cur instanceof GoObject) cur = cur.field(n);
-    else if (isGoMap(cur)) cur = Object.hasOwn(cur, n) ? cur[n] : undefined;
+    if (cur instanceof GoObject) {
+      const m = cur.method(n);
+      cur = m ? m.fn() : cur.field(n);
+    } else if (isGoMap(cur)) cur = Object.hasOwn(cur, n) ? cur[n] : undefined;
     else throw new ExecError(`can't evaluate field ${n} in type ${goTypeName(cur)}`);
   }
   return cur;

@@ -81,7 +81,12 @@ export const dictFuncs: Record<string, GoFunc> = {
   pluck: goVariadic(["string"], MAP_T, (k: string, ...ds: GoMap[]) =>
     ds.filter((d) => d && Object.hasOwn(d, k)).map((d) => d[k]),
   ),
-  keys: goVariadic([], MAP_T, (...ds: GoMap[]) => withGoType(ds.flatMap((d) => Object.keys(d ?? {})), "[]string")),
+  keys: goVariadic([], MAP_T, (...ds: GoMap[]) =>
+    withGoType(
+      ds.flatMap((d) => Object.keys(d ?? {})),
+      "[]string",
+    ),
+  ),
   pick: goVariadic([MAP_T], "string", pick),
   omit: goVariadic([MAP_T], "string", omit),
   values: goFunc([MAP_T], (d: GoMap | null) => (d ? Object.keys(d).map((k) => d[k]) : [])),

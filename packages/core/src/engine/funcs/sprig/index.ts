@@ -4,6 +4,8 @@ import { dictFuncs } from "./dicts.js";
 import { listFuncs } from "./lists.js";
 import { numericFuncs } from "./numeric.js";
 import { pathFuncs } from "./paths.js";
+import { regexFuncs } from "./regex.js";
+import { semverFuncs } from "./semver.js";
 import { stringFuncs } from "./strings.js";
 import { urlFuncs } from "./url.js";
 
@@ -16,4 +18,6 @@ export const sprigFuncs: Record<string, GoFunc> = {
   ...defaultFuncs,
   ...pathFuncs,
   ...urlFuncs,
+  ...regexFuncs,
+  ...semverFuncs,
 };
