@@ -24,29 +24,8 @@ interface Fixture {
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 
-/** The engine cuts `at <...>` to 20 runes; Helm 4.1.4 prints "error calling" contexts whole (measured). */
-const TRUNCATED = "engine shortens the at <...> context of error-calling errors";
-
 /** Cases the engine does not yet reproduce, with the reason; everything else must pass. */
 export const knownE2eFailures: Record<string, string> = {
-  "urlJoin-bad-type": TRUNCATED,
-  "slice-reversed": TRUNCATED,
-  "mustRegexMatch-bad": TRUNCATED,
-  "regexFindAll-bad": TRUNCATED,
-  "mustRegexFindAll-bad": TRUNCATED,
-  "regexFind-bad": TRUNCATED,
-  "mustRegexFind-bad": TRUNCATED,
-  "regexReplaceAll-bad": TRUNCATED,
-  "mustRegexReplaceAll-bad": TRUNCATED,
-  "mustRegexSplit-bad": TRUNCATED,
-  "regex-bad-escape": TRUNCATED,
-  "regex-bad-range": TRUNCATED,
-  "regex-missing-bracket": TRUNCATED,
-  "regex-repeat-count": TRUNCATED,
-  "semverCompare-x": TRUNCATED,
-  "semverCompare-bad-constraint": TRUNCATED,
-  "semverCompare-bad-constraint-2": TRUNCATED,
-
   "add-type": "int64 results print as int (one bigint for Go's int and int64)",
   "int-type": "int64 results print as int (one bigint for Go's int and int64)",
 };

@@ -200,7 +200,7 @@ const builtins: Record<string, GoFunc> = {
 class Parser {
   i = 0;
   constructor(
-    private readonly toks: Tok[],
+    readonly toks: Tok[],
     private readonly scope: Scope,
   ) {}
 
@@ -313,7 +313,7 @@ export function miniExec(template: string, data: GoValue, funcs: Record<string, 
     const p = new Parser(lex(action), scope);
     const isDecl = /^\s*\$[A-Za-z0-9_]*\s*:?=/.test(action);
     const v = p.pipeline();
-    if (p.i !== p["toks"].length) throw new ExecError("mini-exec: trailing tokens");
+    if (p.i !== p.toks.length) throw new ExecError("mini-exec: trailing tokens");
     if (!isDecl) out += v === undefined || v === null ? "<no value>" : formatValue(v);
   }
   return out.replaceAll("<no value>", "");

@@ -1,5 +1,5 @@
 /** Sprig's regex functions (regex.go): the non-must forms panic (MustCompile) on a bad pattern. */
-import { quote } from "../../../govalue/strconv.js";
+import { canBackquote, quote } from "../../../govalue/strconv.js";
 import { GoError, type GoFunc } from "../../../govalue/value.js";
 import { goFunc, intArg } from "./gofunc.js";
 import { compileRegexp, expand, findAll, quoteMeta, replaceAll, split } from "./re2.js";
@@ -11,7 +11,7 @@ function mustCompile(expr: string): RegExp {
     return compileRegexp(expr);
   } catch (e) {
     if (!(e instanceof GoError)) throw e;
-    const q = /^[^`\x00-\x08\x0a-\x1f\x7f]*$/u.test(expr) ? `\`${expr}\`` : quote(expr);
+    const q = canBackquote(expr) ? `\`${expr}\`` : quote(expr);
     throw new GoError(`regexp: Compile(${q}): ${e.message}`);
   }
 }
