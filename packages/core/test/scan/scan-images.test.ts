@@ -187,6 +187,21 @@ describe("scanImages: failures stay with their image", () => {
     expect(() => process.kill(helper, 0)).toThrow();
   });
 
+  it("stops on abort: the running trivy group is killed, the image is an error", async () => {
+    box = sandbox();
+    const controller = new AbortController();
+    const pending = scanImages(["hang-a:1"], opts({ signal: controller.signal }), {
+      onProgress: (e) => {
+        if (e.type === "started") setTimeout(() => controller.abort(), 300);
+      },
+    });
+    const run = await pending;
+    expect(run.results[0]).toMatchObject({ status: "error", error: "scan aborted" });
+    const helper = box.log().find((e) => e.helper)?.helper;
+    await new Promise((r) => setTimeout(r, 200));
+    if (helper !== undefined) expect(() => process.kill(helper, 0)).toThrow();
+  });
+
   it("retries a rate-limited pull with exponential backoff", async () => {
     box = sandbox({ TRIVY_STUB_RATELIMIT_COUNT: "2" });
     const sleeps: number[] = [];
