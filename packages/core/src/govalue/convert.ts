@@ -71,12 +71,15 @@ export function toInt64(v: GoValue): bigint {
   }
 }
 
-/** cast.ToIntE: Go's int is 64 bits wide on Helm's platforms, so the same rules as int64. */
+/**
+ * cast.ToIntE: Go's int is 64 bits wide on Helm's platforms, so the same rules as int64. cast 1.5
+ * names a bad string's failure "to int64" (as ToInt64E does) and other kinds' "to int".
+ */
 export function toIntE(v: GoValue): bigint {
   try {
     return toInt64E(v);
   } catch (e) {
-    throw e instanceof GoError ? castError(v, "int") : e;
+    throw e instanceof GoError && typeof v !== "string" ? castError(v, "int") : e;
   }
 }
 

@@ -11,7 +11,10 @@ import { GoError, type GoMap, GoObject, type GoValue, newGoMap } from "./value.j
 export interface MarshalOptions {
   /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal does; Sprig's toRawJson does not). */
   escapeHTML?: boolean;
-  /** MarshalIndent's prefix and indent; no indent means compact output. */
+  /**
+   * MarshalIndent's prefix and indent. When either is given (even as ""), the output is
+   * indented: one element per line, a space after each colon, as json.Indent does.
+   */
   prefix?: string;
   indent?: string;
 }
@@ -24,14 +27,15 @@ const MAX_ENCODE_DEPTH = 5000;
 
 /** json.Marshal(v). Throws GoError for NaN/Inf and cycles, with Go's text. */
 export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
-  const enc = new Encoder(opts.escapeHTML ?? true, opts.prefix ?? "", opts.indent ?? "");
+  const indented = opts.prefix !== undefined || opts.indent !== undefined;
+  const enc = new Encoder(opts.escapeHTML ?? true, indented, opts.prefix ?? "", opts.indent ?? "");
   enc.value(v, 0);
   return enc.out;
 }
 
 /** json.MarshalIndent(v, prefix, indent). */
 export function marshalJsonIndent(v: GoValue, prefix: string, indent: string, escapeHTML = true): string {
-  return marshalJson(v, { escapeHTML, prefix, indent: indent === "" && prefix === "" ? "" : indent });
+  return marshalJson(v, { escapeHTML, prefix, indent });
 }
 
 /** Go's JSON string literal for s. */
@@ -106,12 +110,13 @@ class Encoder {
   private readonly seen = new Set<object>();
   constructor(
     private readonly escapeHTML: boolean,
+    private readonly indented: boolean,
     private readonly prefix: string,
     private readonly indent: string,
   ) {}
 
   private newline(depth: number): void {
-    if (this.indent === "" && this.prefix === "") return;
+    if (!this.indented) return;
     this.out += `\n${this.prefix}${this.indent.repeat(depth)}`;
   }
 
@@ -174,7 +179,7 @@ class Encoder {
         if (i > 0) this.out += ",";
         this.newline(depth + 1);
         this.out += jsonString(keys[i], this.escapeHTML);
-        this.out += this.indent === "" && this.prefix === "" ? ":" : ": ";
+        this.out += this.indented ? ": " : ":";
         this.value(v[keys[i]], depth + 1);
       }
       this.newline(depth);
@@ -247,6 +252,13 @@ class Checker {
   private peek(): number {
     if (this.i >= this.b.length) throw new JsonSyntaxError(END);
     return this.b[this.i];
+  }
+  /**
+   * The next byte where a space would be invalid: at the end of input Go's scanner feeds a space
+   * to finish the last token, so a cut-off literal or number names ' ' instead of the end.
+   */
+  private peekInToken(): number {
+    return this.i >= this.b.length ? 0x20 : this.b[this.i];
   }
   private ws(): void {
     while (this.i < this.b.length) {
@@ -344,11 +356,11 @@ class Checker {
       this.i++;
       if (c === 0x22) return;
       if (c === 0x5c) {
-        const e = this.peek();
+        const e = this.peekInToken();
         this.i++;
         if (e === 0x75) {
           for (let k = 0; k < 4; k++) {
-            const h = this.peek();
+            const h = this.peekInToken();
             this.i++;
             const isHex = (h >= 0x30 && h <= 0x39) || (h >= 0x61 && h <= 0x66) || (h >= 0x41 && h <= 0x46);
             if (!isHex) this.err(h, "in \\u hexadecimal character escape");
@@ -369,23 +381,23 @@ class Checker {
   private number(): void {
     if (this.b[this.i] === 0x2d) {
       this.i++;
-      const c = this.peek();
+      const c = this.peekInToken();
       if (c < 0x30 || c > 0x39) this.err(c, "in numeric literal");
     }
     if (this.b[this.i] === 0x30) this.i++;
     else this.digits();
     if (this.i < this.b.length && this.b[this.i] === 0x2e) {
       this.i++;
-      const c = this.peek();
+      const c = this.peekInToken();
       if (c < 0x30 || c > 0x39) this.err(c, "after decimal point in numeric literal");
       this.digits();
     }
     if (this.i < this.b.length && (this.b[this.i] === 0x65 || this.b[this.i] === 0x45)) {
       this.i++;
-      let c = this.peek();
+      let c = this.peekInToken();
       if (c === 0x2b || c === 0x2d) {
         this.i++;
-        c = this.peek();
+        c = this.peekInToken();
       }
       if (c < 0x30 || c > 0x39) this.err(c, "in exponent of numeric literal");
       this.digits();
@@ -395,7 +407,7 @@ class Checker {
   private literal(word: string): void {
     this.i++;
     for (let k = 1; k < word.length; k++) {
-      const c = this.peek();
+      const c = this.peekInToken();
       if (c !== word.charCodeAt(k)) this.err(c, `in literal ${word} (expecting '${word[k]}')`);
       this.i++;
     }
@@ -556,13 +568,22 @@ const ESCAPES: Record<string, string> = {
 };
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** The kind json.UnmarshalTypeError names for a decoded JSON value. */
-function jsonKind(v: GoValue): string {
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "string") return "string";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "number" || typeof v === "bigint") return "number";
-  return "object";
+/** The kind json.UnmarshalTypeError names for the JSON value that starts a (valid) text. */
+function jsonKind(text: string): string {
+  switch (text.trimStart()[0]) {
+    case "[":
+      return "array";
+    case "{":
+      return "object";
+    case '"':
+      return "string";
+    case "t":
+    case "f":
+      return "bool";
+    case "n":
+      return "null";
+  }
+  return "number";
 }
 
 /** The outcome of json.Unmarshal: the decoded value (undefined when nothing was stored) and err. */
@@ -584,17 +605,15 @@ export function decodeJson(text: string, opts: UnmarshalOptions = {}): DecodeRes
     if (e instanceof GoError) return { value: undefined, error: e.message };
     throw e;
   }
+  const into = opts.into ?? "interface";
+  const kind = jsonKind(text);
+  if (into !== "interface" && kind !== "null" && kind !== (into === "map" ? "object" : "array")) {
+    return { value: undefined, error: `json: cannot unmarshal ${kind} into Go value of type ${INTO_TYPE[into]}` };
+  }
   const d = new Decoder(text, opts.numbers ?? "float64");
   const value = d.value();
-  const into = opts.into ?? "interface";
-  if (into !== "interface" && value !== null) {
-    const want = into === "map" ? "object" : "array";
-    if (jsonKind(value) !== want) {
-      const kind = jsonKind(value);
-      return { value: undefined, error: `json: cannot unmarshal ${kind} into Go value of type ${INTO_TYPE[into]}` };
-    }
-  }
-  if (into !== "interface" && value === null) return { value: undefined, error: d.error };
+  // null into a map or slice stores Go's typed nil, which the model has no value for.
+  if (into !== "interface" && kind === "null") return { value: undefined };
   return d.error === undefined ? { value } : { value, error: d.error };
 }
 

@@ -241,21 +241,22 @@ export function toInt64Wrap(i: bigint): bigint {
 
 /**
  * strconv.NumError. `value` is what Go returns beside the error: 0 for bad syntax, the nearest
- * limit when out of range (Sprig's atoi, which ignores the error, prints that value).
+ * limit when out of range (Sprig's atoi, which ignores the error, prints that value); a float
+ * out of range gives ±Inf.
  */
 export class NumError extends GoError {
   constructor(
     message: string,
-    readonly value: bigint,
+    readonly value: bigint | number,
   ) {
     super(message);
   }
 }
 
-function syntaxError(fn: string, s: string): NumError {
-  return new NumError(`strconv.${fn}: parsing ${quote(s)}: invalid syntax`, 0n);
+function syntaxError(fn: string, s: string, zero: bigint | number = 0n): NumError {
+  return new NumError(`strconv.${fn}: parsing ${quote(s)}: invalid syntax`, zero);
 }
-function rangeError(fn: string, s: string, limit = 0n): NumError {
+function rangeError(fn: string, s: string, limit: bigint | number = 0n): NumError {
   return new NumError(`strconv.${fn}: parsing ${quote(s)}: value out of range`, limit);
 }
 function baseError(fn: string, s: string, base: number): NumError {
@@ -405,7 +406,7 @@ export function parseGoFloat(s: string, fn = "ParseFloat"): number {
   if (special !== undefined) return special;
   let body = s;
   if (s.includes("_")) {
-    if (!underscoreOK(s)) throw syntaxError(fn, s);
+    if (!underscoreOK(s)) throw syntaxError(fn, s, 0);
     body = s.replaceAll("_", "");
   }
   let v: number;
@@ -413,11 +414,11 @@ export function parseGoFloat(s: string, fn = "ParseFloat"): number {
     v = Number(body);
   } else {
     const m = HEX_FLOAT.exec(body);
-    if (!m) throw syntaxError(fn, s);
+    if (!m) throw syntaxError(fn, s, 0);
     v = parseHexFloat(m[2], Number(m[3]));
     if (m[1] === "-") v = -v;
   }
-  if (!Number.isFinite(v)) throw rangeError(fn, s);
+  if (!Number.isFinite(v)) throw rangeError(fn, s, v);
   return v;
 }
 
