@@ -76,7 +76,7 @@ func must(err error) {
 }
 
 func str(o operand) string { return o.value().(string) }
-func num(o operand) int     { return o.value().(int) }
+func num(o operand) int    { return o.value().(int) }
 
 func run(c call) (string, error) {
 	a := c.Args
