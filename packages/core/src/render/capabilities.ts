@@ -122,6 +122,15 @@ export function parseKubeVersion(input: string): KubeVersionInfo {
   };
 }
 
+/** `--kube-version VALUE` as `helm template` reads it, with its error text. */
+export function parseKubeVersionFlag(value: string): KubeVersionInfo {
+  try {
+    return parseKubeVersion(value);
+  } catch (e) {
+    throw new KubeVersionError(`invalid kube version '${value}': ${(e as Error).message}`);
+  }
+}
+
 /**
  * pflag's StringSlice reading of one `--api-versions` value: a CSV record (quotes allowed,
  * spaces kept), an empty value adding nothing.

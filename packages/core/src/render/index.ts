@@ -8,6 +8,7 @@ export {
   type KubeVersionInfo,
   makeCapabilities,
   parseKubeVersion,
+  parseKubeVersionFlag,
   splitApiVersionsFlag,
 } from "./capabilities.js";
 export { chartValue, metadataAsMap } from "./chart-map.js";

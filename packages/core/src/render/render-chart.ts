@@ -115,6 +115,12 @@ export function renderChart(chart: Chart, options: RenderOptions): RenderResult 
   let values: GoMap;
   try {
     processed = processDependencies(chart, userValues, log);
+  } catch (e) {
+    const msg = (e as Error).message;
+    log.error("chart dependencies processing failed", ["error", msg]);
+    throw new RenderError(`chart dependencies processing failed: ${msg}`);
+  }
+  try {
     values = coalesceValues(processed, userValues, log.printf);
   } catch (e) {
     throw new RenderError((e as Error).message);

@@ -18,6 +18,7 @@ import { sprintf } from "../govalue/fmt.js";
 import { formatValue } from "../govalue/print.js";
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
 import { deepCopyMap } from "./copy.js";
+import { goTypeName } from "./go-text.js";
 
 /** The part of a chart that coalescing reads. */
 export interface ValuesChart {
@@ -72,7 +73,7 @@ function coalesceDeps(printf: Printf, chart: ValuesChart, dest: GoMap, prefix: s
     if (!Object.hasOwn(dest, name)) {
       dest[name] = newGoMap();
     } else if (!isGoMap(dest[name])) {
-      throw new CoalesceError(`type mismatch on ${name}: ${sprintf("%t", [dest[name]])}`);
+      throw new CoalesceError(`type mismatch on ${name}: %!t(${goTypeName(dest[name])}=${formatValue(dest[name])})`);
     }
     const dvmap = dest[name] as GoMap;
     const subPrefix = concatPrefix(prefix, chart.metadata.name);

@@ -26,6 +26,9 @@ export class HelmLog {
   warn(msg: string, ...attrs: Array<readonly [string, string]>): void {
     this.records.push({ level: "WARN", msg, attrs });
   }
+  error(msg: string, ...attrs: Array<readonly [string, string]>): void {
+    this.records.push({ level: "ERROR", msg, attrs });
+  }
   lines(): string[] {
     return this.records.map(formatLogRecord);
   }

@@ -39,9 +39,7 @@ export function parseValuesFile(path: string, text: string): GoMap {
     doc = parseYaml(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new ValuesError(
-      `failed to parse ${path}: cannot unmarshal yaml document: error converting YAML to JSON: ${msg}`,
-    );
+    throw new ValuesError(`failed to parse ${path}: cannot unmarshal yaml document: ${msg}`);
   }
   if (doc === null || doc === undefined) return newGoMap();
   if (isGoMap(doc)) return doc;

@@ -7,7 +7,14 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadChart } from "../../src/chart/index.js";
-import { formatTemplateOutput, parseKubeVersion, renderChart, type TemplateRenderer } from "../../src/render/index.js";
+import {
+  formatTemplateOutput,
+  parseKubeVersionFlag,
+  renderChart,
+  splitApiVersionsFlag,
+  type TemplateRenderer,
+} from "../../src/render/index.js";
+import { fsValuesReader } from "../../src/values/fs-reader.js";
 import { HelmLog } from "../../src/values/log.js";
 import { mergeUserValues } from "../../src/values/options.js";
 
@@ -76,7 +83,7 @@ export async function runCase(c: RenderCase, engine: TemplateRenderer): Promise<
         literalValues: f.setLiteral ?? [],
         fileValues: f.setFile ?? [],
       },
-      { readFile: (p) => readFileSync(resolve(fixturesDir, p)) },
+      fsValuesReader(fixturesDir),
     );
     const chart = await loadChart(join(fixturesDir, c.chart));
     const result = renderChart(chart, {
@@ -85,8 +92,8 @@ export async function runCase(c: RenderCase, engine: TemplateRenderer): Promise<
       log,
       ...(c.release ? { releaseName: c.release } : {}),
       ...(f.namespace ? { namespace: f.namespace } : {}),
-      ...(f.kubeVersion ? { kubeVersion: parseKubeVersion(f.kubeVersion) } : {}),
-      ...(f.apiVersions ? { apiVersions: f.apiVersions } : {}),
+      ...(f.kubeVersion ? { kubeVersion: parseKubeVersionFlag(f.kubeVersion) } : {}),
+      ...(f.apiVersions ? { apiVersions: f.apiVersions.flatMap(splitApiVersionsFlag) } : {}),
       ...(f.isUpgrade ? { isUpgrade: true } : {}),
       ...(f.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
     });
