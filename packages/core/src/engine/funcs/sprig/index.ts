@@ -1,6 +1,8 @@
 import type { GoFunc } from "../../../govalue/value.js";
+import { cryptoFuncs } from "./crypto.js";
 import { defaultFuncs } from "./defaults.js";
 import { dictFuncs } from "./dicts.js";
+import { jsonFuncs } from "./json.js";
 import { listFuncs } from "./lists.js";
 import { numericFuncs } from "./numeric.js";
 import { pathFuncs } from "./paths.js";
@@ -20,4 +22,6 @@ export const sprigFuncs: Record<string, GoFunc> = {
   ...urlFuncs,
   ...regexFuncs,
   ...semverFuncs,
+  ...jsonFuncs,
+  ...cryptoFuncs,
 };
