@@ -64,25 +64,78 @@ function unclosedFlow(text: string, closer: "]" | "}"): string {
     : `did not find expected ',' or '${closer}'`;
 }
 
+/** The first line at or after `line` that holds more than blanks or a comment. */
+function contentLine(text: string, line: number): number {
+  const lines = text.split("\n");
+  for (let i = line; i < lines.length; i++) {
+    const t = (lines[i] as string).trim();
+    if (t !== "" && !t.startsWith("#")) return i;
+  }
+  return line;
+}
+
+/** Offset of the next ':' that is a mapping-value indicator (followed by a blank or the end). */
+function nextValueIndicator(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === ":" && (i + 1 === text.length || " \t\r\n".includes(text[i + 1] as string))) return i;
+  }
+  return -1;
+}
+
+/** Offset of the next token after `from`: blanks, breaks and comments skipped. */
+function nextToken(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "\t" || c === "\r" || c === "\n") i++;
+    else if (c === "#") while (i < text.length && text[i] !== "\n") i++;
+    else break;
+  }
+  return i;
+}
+
+/** libyaml's messages for a bad \x, \u or \U escape. */
+function escapeProblem(text: string, at: number): string {
+  const slash = text.lastIndexOf("\\", at + 1);
+  const kind = text[slash + 1];
+  const width = kind === "x" ? 2 : kind === "u" ? 4 : kind === "U" ? 8 : 0;
+  if (width === 0) return "found unknown escape character";
+  const hex = text.slice(slash + 2, slash + 2 + width);
+  if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) return "did not find expected hexdecimal number";
+  return "found invalid Unicode character escape code";
+}
+
 export function toGoYamlError(err: YAMLError, text: string): string {
   const at = err.pos[0];
   const line = lineOf(text, at);
   const msg = err.message;
   switch (err.code) {
-    case "BLOCK_AS_IMPLICIT_KEY":
-      return format("scanner", line, line, "mapping values are not allowed in this context");
+    case "BLOCK_AS_IMPLICIT_KEY": {
+      const colon = nextValueIndicator(text, at);
+      const l = colon < 0 ? line : lineOf(text, colon);
+      return format("scanner", l, l, "mapping values are not allowed in this context");
+    }
+    case "BAD_ALIAS":
+      return format("scanner", line, line, "did not find expected alphabetic or numeric character");
     case "BAD_INDENT":
       if (msg.startsWith("Flow sequence")) return format("parser", endLine(text), line, unclosedFlow(text, "]"));
       if (msg.startsWith("Flow map")) return format("parser", endLine(text), line, unclosedFlow(text, "}"));
-      return format("parser", line, line, `did not find expected ${expectedEntry(text, line)}`);
+      {
+        const l = contentLine(text, line);
+        return format("parser", l, l, `did not find expected ${expectedEntry(text, l)}`);
+      }
     case "MISSING_CHAR":
       if (msg.includes("quote"))
         return format("scanner", lineOf(text, text.length), line, "found unexpected end of stream");
       if (msg.startsWith("Flow sequence")) return format("parser", endLine(text), line, unclosedFlow(text, "]"));
       if (msg.startsWith("Flow map")) return format("parser", endLine(text), line, unclosedFlow(text, "}"));
+      if (msg.startsWith("Implicit map keys need to be followed")) {
+        const l = lineOf(text, nextToken(text, err.pos[1]));
+        return format("scanner", l, l, "could not find expected ':'");
+      }
       return format("parser", line, line, "did not find expected key");
     case "BAD_DQ_ESCAPE":
-      return format("scanner", line, line, "found unknown escape character");
+      return format("scanner", line, line, escapeProblem(text, at));
     case "TAB_AS_INDENT":
       return continuesPlain(text, line)
         ? format("scanner", line, line, "found a tab character that violates indentation")
@@ -90,13 +143,41 @@ export function toGoYamlError(err: YAMLError, text: string): string {
     case "BAD_SCALAR_START":
       return format("scanner", line, line, "found character that cannot start any token");
     case "TAG_RESOLVE_FAILED":
+      if (msg.startsWith("Verbatim tags must end"))
+        return format("scanner", line, line, "did not find the expected '>'");
       return format("parser", line, line, "found undefined tag handle");
     case "MULTIPLE_ANCHORS":
     case "MULTIPLE_TAGS":
       return format("parser", line, line, "did not find expected key");
-    case "MULTILINE_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY": {
+      // A key running over lines and then followed by ':' is libyaml's "mapping values" case.
+      const after = nextToken(text, err.pos[1]);
+      if (text[after] === ":") {
+        const l = lineOf(text, after);
+        return format("scanner", l, l, "mapping values are not allowed in this context");
+      }
       return format("parser", line, line, `did not find expected ${expectedEntry(text, line)}`);
+    }
     case "UNEXPECTED_TOKEN":
+      if (msg.includes("flow-seq-end") || msg.includes("flow-map-end")) {
+        // Where a value is due, a stray bracket lacks node content; after a complete value the
+        // enclosing block collection wanted its next entry.
+        const before = text.slice(0, at).trimEnd().slice(-1);
+        if (before === ":" || before === "-" || before === "," || before === "[" || before === "{" || before === "")
+          return format("parser", line, line, "did not find expected node content");
+        return format("parser", line, line, `did not find expected ${expectedEntry(text, line)}`);
+      }
+      if (msg.startsWith("Block scalar header")) {
+        const header = msg.slice(msg.indexOf(":") + 2);
+        return format(
+          "scanner",
+          line,
+          line,
+          /^[|>][-+]?0|^[|>]0/.test(header)
+            ? "found an indentation indicator equal to 0"
+            : "did not find expected comment or line break",
+        );
+      }
       if (msg.includes("block-seq-ind"))
         return format("scanner", line, line, "block sequence entries are not allowed in this context");
       return format("parser", line, line, `did not find expected ${expectedEntry(text, line)}`);
@@ -117,4 +198,46 @@ export function checkDoubleQuoted(text: string, start: number, end: number): str
     i++;
   }
   return undefined;
+}
+
+/**
+ * go-yaml v2 accepts only `%YAML 1.1` and `%TAG`; eemeli merely warns about the rest. Returns
+ * libyaml's error for the directives before the first document, or undefined.
+ */
+export function checkDirectives(text: string): string | undefined {
+  if (!text.startsWith("%") && !text.includes("\n%")) return undefined;
+  const lines = text.split("\n");
+  let sawYaml = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = (lines[i] as string).replace(/\r$/, "");
+    if (l.startsWith("---") || (!l.startsWith("%") && l.trim() !== "" && !l.trimStart().startsWith("#"))) break;
+    if (!l.startsWith("%")) continue;
+    const [name, arg] = l.slice(1).split(/[ \t]+/);
+    if (name === "YAML") {
+      if (sawYaml) return format("parser", i, i, "found duplicate %YAML directive");
+      sawYaml = true;
+      if (arg !== "1.1") return format("parser", i, i, "found incompatible YAML document");
+    } else if (name !== "TAG") return format("scanner", i, i, "found unknown directive name");
+  }
+  return undefined;
+}
+
+/**
+ * A mapping entry with no key: fine after an explicit `?`, but a line that starts with `: `
+ * is libyaml's "did not find expected key". `valueStart` is where the entry's value begins.
+ */
+export function checkMissingKey(text: string, valueStart: number): string | undefined {
+  const colon = text.lastIndexOf(":", valueStart);
+  if (colon < 0) return undefined;
+  const lineStart = text.lastIndexOf("\n", colon) + 1;
+  if (text.slice(lineStart, colon).trim() !== "") return undefined;
+  const lines = text.slice(0, lineStart).split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = (lines[i] as string).trim();
+    if (t === "" || t.startsWith("#")) continue;
+    if (t.startsWith("?")) return undefined;
+    break;
+  }
+  const l = lineOf(text, colon);
+  return format("parser", l, l, "did not find expected key");
 }

@@ -10,7 +10,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseAllDocu
 import { GoError, type GoMap, type GoValue, newGoMap } from "../govalue/value.js";
 import { formatFloatG } from "./gofmt.js";
 import { goSharpV } from "./gosharpv.js";
-import { checkDoubleQuoted, toGoYamlError } from "./parse-errors.js";
+import { checkDirectives, checkDoubleQuoted, checkMissingKey, toGoYamlError } from "./parse-errors.js";
 import { type Resolved, resolveScalar } from "./resolve.js";
 
 /** What go-yaml v2 decodes before sigs converts it: keys may be any scalar. */
@@ -59,7 +59,12 @@ export function parseYamlDocuments(text: string): GoValue[] {
 }
 
 function documentToGo(doc: Document.Parsed, text: string): GoValue {
-  const fatal = doc.errors.filter((e) => e.code !== "BAD_ALIAS" && e.code !== "DUPLICATE_KEY");
+  const directiveError = checkDirectives(text);
+  if (directiveError) throw new GoError(`error converting YAML to JSON: ${directiveError}`);
+  // Unknown anchors are reported by the decoder, in go-yaml's words; empty ones are syntax errors.
+  const fatal = doc.errors.filter(
+    (e) => (e.code !== "BAD_ALIAS" || e.message.includes("empty string")) && e.code !== "DUPLICATE_KEY",
+  );
   if (fatal.length > 0) throw new GoError(`error converting YAML to JSON: ${toGoYamlError(fatal[0], text)}`);
   let decoded: Decoded;
   try {
@@ -163,6 +168,12 @@ class Decoder {
       if (keyNode && isScalar(keyNode) && isMergeKey(keyNode)) {
         this.merge(pair.value as Node | null, out, depth);
         continue;
+      }
+      const emptyKey =
+        !keyNode || (isScalar(keyNode) && keyNode.range && keyNode.range[0] === keyNode.range[1] && !keyNode.tag);
+      if (emptyKey && pair.value && (pair.value as Node).range) {
+        const bad = checkMissingKey(this.text, ((pair.value as Node).range as [number, number, number])[0]);
+        if (bad) throw new YamlFailure(bad.slice("yaml: ".length));
       }
       const key = this.decode(keyNode, depth + 1);
       if (Array.isArray(key) || key instanceof DecodedMap)
@@ -282,9 +293,9 @@ function keyToString(key: Decoded, value: Decoded): string {
     const s = formatFloatG(key.float, 32);
     return s === "+Inf" ? ".inf" : s === "-Inf" ? "-.inf" : s === "NaN" ? ".nan" : s;
   }
-  throw new YamlFailure(
-    `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSharpV(decodedToSharp(value))}`,
-  );
+  // fmt prints a nil interface argument as <nil>; only nested nils show as interface {}(nil).
+  const shown = value === null ? "<nil>" : goSharpV(decodedToSharp(value));
+  throw new YamlFailure(`unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`);
 }
 
 /** The JSON round trip: keys to strings, numbers to float64, NaN/Inf rejected by encoding/json. */

@@ -1,48 +1,51 @@
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { GoValue } from "../../src/govalue/value.js";
+import { GoError } from "../../src/govalue/value.js";
 import { fromYaml, fromYamlArray } from "../../src/yaml/from.js";
-
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
-
-interface Expected {
-  name: string;
-  results: unknown[];
-}
-interface Cases {
-  cases: { name: string; yaml: string }[];
-}
-
-function load(name: string): { input: { name: string; yaml: string }; expected: Expected }[] {
-  const cases = (JSON.parse(readFileSync(join(fixtures, `${name}.cases.json`), "utf8")) as Cases).cases;
-  const expected = JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), "utf8")) as Expected[];
-  return cases.map((input, i) => ({ input, expected: expected[i] as Expected }));
-}
-
-/** Plain JS objects, for comparing with what Helm's toJson printed. */
-function plain(v: GoValue): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
-
-/** Inputs eemeli's parser accepts but libyaml rejects (a bare `:` key line); kept visible, not hidden. */
-const KNOWN_DIFFERENCES = new Set(["err-colon-end"]);
+import { parseYaml, parseYamlDocuments } from "../../src/yaml/parse.js";
+import { KNOWN_PARSE_DIFFERENCES, loadFixture, toPlain } from "./fixture-loader.js";
 
 describe("fromYaml matches Helm 4.1.4 (sigs.k8s.io/yaml.Unmarshal)", () => {
-  for (const { input, expected } of load("parse")) {
-    it.skipIf(KNOWN_DIFFERENCES.has(input.name))(input.name, () => {
-      expect(plain(fromYaml(input.yaml))).toEqual(expected.results[0]);
+  for (const { input, results } of loadFixture<{ yaml: string }>("parse")) {
+    it.skipIf(KNOWN_PARSE_DIFFERENCES.has(input.name))(input.name, () => {
+      expect(toPlain(fromYaml(input.yaml))).toEqual(results[0]);
     });
   }
 });
 
 describe("fromYamlArray matches Helm 4.1.4", () => {
-  for (const { input, expected } of load("parse-array")) {
+  for (const { input, results } of loadFixture<{ yaml: string }>("parse-array")) {
     it(input.name, () => {
-      expect(plain(fromYamlArray(input.yaml))).toEqual(expected.results[0]);
+      expect(toPlain(fromYamlArray(input.yaml))).toEqual(results[0]);
     });
   }
+});
+
+describe("parseYaml", () => {
+  it("reads only the first document, like go-yaml's Unmarshal", () => {
+    expect(toPlain(parseYaml("a: 1\n---\nb: [\n"))).toEqual({ a: 1 });
+  });
+  it("gives null for an empty document and a Go error with sigs' prefix for bad YAML", () => {
+    expect(parseYaml("# nothing\n")).toBeNull();
+    expect(() => parseYaml("a: b: c\n")).toThrow(
+      new GoError("error converting YAML to JSON: yaml: mapping values are not allowed in this context"),
+    );
+  });
+  it("makes maps with no prototype, so __proto__ is a plain key", () => {
+    const v = parseYaml("__proto__: 1\nconstructor: 2\n") as Record<string, unknown>;
+    expect(Object.getPrototypeOf(v)).toBeNull();
+    expect(Object.hasOwn(v, "__proto__")).toBe(true);
+    expect(v.constructor).toBe(2);
+  });
+  it("refuses alias bombs as go-yaml does", () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(",")}]`);
+    }
+    expect(() => parseYaml(lines.join("\n"))).toThrow("yaml: document contains excessive aliasing");
+  });
+  it("parseYamlDocuments reads every document of a stream", () => {
+    expect(parseYamlDocuments("a: 1\n---\n- 2\n---\n").map(toPlain)).toEqual([{ a: 1 }, [2], null]);
+  });
 });
