@@ -23,6 +23,11 @@ export const errBadComparisonType = "invalid type for comparison";
 export const errBadComparison = "incompatible types for comparison";
 export const errNoComparison = "missing argument for comparison";
 
+/** Since Go 1.2x the mismatch names both types. */
+function badComparison(a: GoValue, b: GoValue): GoError {
+  return new GoError(`${errBadComparison}: ${goTypeName(a)} and ${goTypeName(b)}`);
+}
+
 function basicKind(v: GoValue): Kind {
   switch (typeof v) {
     case "boolean":
@@ -62,7 +67,7 @@ export function eq(arg1: GoValue, ...arg2: GoValue[]): boolean {
     const k2 = basicKind(arg);
     let truth = false;
     if (k1 !== k2) {
-      if (arg1 !== undefined && arg !== undefined) throw new GoError(errBadComparison);
+      if (arg1 !== undefined && arg !== undefined) throw badComparison(arg1, arg);
     } else {
       switch (k1) {
         case Kind.Bool:
@@ -111,7 +116,7 @@ export function lt(arg1: GoValue, arg2: GoValue): boolean {
   arg2 = arg2 ?? undefined;
   const k2 = basicKind(arg2);
   if (k2 === Kind.Invalid) throw new GoError(errBadComparisonType);
-  if (k1 !== k2) throw new GoError(errBadComparison);
+  if (k1 !== k2) throw badComparison(arg1, arg2);
   switch (k1) {
     case Kind.Bool:
     case Kind.Complex:

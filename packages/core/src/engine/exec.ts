@@ -76,7 +76,8 @@ function errorMessage(e: unknown): string {
 }
 
 export function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
+  // No regular expression here: this runs when the stack is already exhausted.
+  return e instanceof RangeError && e.message === "Maximum call stack size exceeded";
 }
 
 // Parameter kinds, derived once per Go type spelling.
@@ -142,20 +143,22 @@ export function errorLocation(node: Node): string {
   return `${node.tree.parseName}:${line}:${col}`;
 }
 
-/** n.String() cut to 20 runes, as ErrorContext does. */
+/** The node as ErrorContext quotes it (Go no longer shortens it). */
 function errorContext(node: Node): string {
-  const s = node.toString();
-  if (s.length <= 20) return s;
-  const runes = [...s];
-  if (runes.length <= 20) return s;
-  return `${runes.slice(0, 20).join("")}...`;
+  return node.toString();
 }
 
 /** Executes template `tree` with data `dot`; returns its output or throws ExecError. */
 export function execute(ctx: ExecContext, tree: Tree, data: GoValue): string {
   const s = new State(ctx, tree, data);
   if (tree.root === null) s.errorf(`${goQuote(tree.name)} is an incomplete or empty template`);
-  s.walk(data ?? undefined, tree.root as ListNode);
+  try {
+    s.walk(data ?? undefined, tree.root as ListNode);
+  } catch (e) {
+    // Nested executions (Helm's include) deeper than our stack: end in an error, not a crash.
+    if (isStackOverflow(e)) s.errorf("exceeded maximum nesting depth (stack exhausted)");
+    throw e;
+  }
   return s.out;
 }
 
