@@ -198,6 +198,22 @@ for (const x of floats) {
 for (const x of ["NaN", "+Inf", "-Inf"])
   for (const f of ["e", "f", "g", "b", "x"]) call("FormatFloat", F(x), S(f), I(-1));
 
+// float32 values (YAML's float32 fields and messages print them so).
+for (const x of [
+  ...floats,
+  "0.2",
+  "16777217",
+  "3.4028235e38",
+  "1e-45",
+  "1.17549435e-38",
+  "0.3333333333",
+  "7.038531e-26",
+]) {
+  for (const f of ["g", "e", "f"]) for (const p of [-1, 3]) call("FormatFloat32", F(x), S(f), I(p));
+  call("FormatFloat32", F(x), S("b"), I(-1));
+  call("FormatFloat32", F(x), S("x"), I(-1));
+}
+
 // strconv quoting.
 for (const s of [
   "",

@@ -95,6 +95,8 @@ func run(c call) (string, error) {
 		return strconv.Itoa(n), err
 	case "FormatFloat":
 		return strconv.FormatFloat(a[0].value().(float64), str(a[1])[0], num(a[2]), 64), nil
+	case "FormatFloat32":
+		return strconv.FormatFloat(float64(float32(a[0].value().(float64))), str(a[1])[0], num(a[2]), 32), nil
 	case "Quote":
 		return strconv.Quote(str(a[0])), nil
 	case "QuoteToASCII":

@@ -17,22 +17,24 @@ interface Decimal {
 
 const F64 = new DataView(new ArrayBuffer(8));
 
-/** The float's sign, 53-bit mantissa and binary exponent: |x| = mant × 2^exp. */
-function floatBits(x: number): { neg: boolean; mant: bigint; exp: number; biased: number } {
+/** The float's sign, mantissa and binary exponent: |x| = mant × 2^exp (mantbits 52, or 23 for float32). */
+function floatBits(x: number, bitSize: 32 | 64 = 64): { neg: boolean; mant: bigint; exp: number; mantBits: number } {
+  if (bitSize === 32) {
+    F64.setFloat32(0, x);
+    const w = F64.getUint32(0);
+    const biased = (w >>> 23) & 0xff;
+    let mant = BigInt(w & 0x7fffff);
+    if (biased !== 0) mant |= 1n << 23n;
+    return { neg: w >>> 31 === 1, mant, exp: (biased === 0 ? 1 : biased) - 127 - 23, mantBits: 23 };
+  }
   F64.setFloat64(0, x);
   const hi = F64.getUint32(0);
   const lo = F64.getUint32(4);
   const neg = hi >>> 31 === 1;
   const biased = (hi >>> 20) & 0x7ff;
   let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let exp: number;
-  if (biased === 0) {
-    exp = 1 - 1075;
-  } else {
-    mant |= 1n << 52n;
-    exp = biased - 1075;
-  }
-  return { neg, mant, exp, biased };
+  if (biased !== 0) mant |= 1n << 52n;
+  return { neg, mant, exp: (biased === 0 ? 1 : biased) - 1023 - 52, mantBits: 52 };
 }
 
 function trimZeros(d: Decimal): Decimal {
@@ -53,7 +55,7 @@ function pow5(k: number): bigint {
 
 /** Every digit of |x| (a double is a finite binary fraction, hence a finite decimal). */
 function exactDecimal(x: number): Decimal {
-  const { mant, exp } = floatBits(x);
+  const { mant, exp } = floatBits(x); // exact for a float32 too: it is a double
   if (mant === 0n) return { d: "", dp: 0 };
   if (exp >= 0) {
     const s = (mant << BigInt(exp)).toString();
@@ -63,13 +65,67 @@ function exactDecimal(x: number): Decimal {
   return trimZeros({ d: s, dp: s.length + exp });
 }
 
-/** The shortest digits that read back as x. */
-function shortestDecimal(x: number): Decimal {
-  if (x === 0) return { d: "", dp: 0 };
-  const s = Math.abs(x).toExponential();
+function decimalOfExponential(s: string): Decimal {
   const e = s.indexOf("e");
   const digits = s.slice(0, e).replace(".", "");
   return trimZeros({ d: digits, dp: Number(s.slice(e + 1)) + 1 });
+}
+
+/** The shortest digits that read back as x (as a float32 when bitSize is 32). */
+function shortestDecimal(x: number, bitSize: 32 | 64): Decimal {
+  if (x === 0) return { d: "", dp: 0 };
+  const a = Math.abs(x);
+  if (bitSize === 64) return decimalOfExponential(a.toExponential());
+  // float32: the fewest digits inside the float's rounding interval, the closest to it when
+  // several are (the interval is lopsided at powers of two, so the rounded digits' neighbours
+  // compete). Exact arithmetic: reading a decimal through a double first would round twice.
+  const { mant, exp } = floatBits(a, 32);
+  const target = binaryScaled(mant, exp);
+  const lowerGap = mant === 1n << 23n && exp > -149 ? 1n : 2n; // quarter-ulp units below
+  const lo = binaryScaled(mant * 4n - lowerGap, exp - 2);
+  const hi = binaryScaled(mant * 4n + 2n, exp - 2);
+  const inclusive = mant % 2n === 0n; // ties round to even: the bounds belong to an even mantissa
+  for (let p = 1; p <= 9; p++) {
+    const rounded = decimalOfExponential(a.toExponential(p - 1));
+    let best: Decimal | undefined;
+    let bestDist = -1n;
+    for (const c of [rounded, ...neighbours(rounded, p)]) {
+      const v = decimalScaled(c);
+      if (inclusive ? v < lo || v > hi : v <= lo || v >= hi) continue;
+      const dist = v > target ? v - target : target - v;
+      if (best === undefined || dist < bestDist) {
+        best = c;
+        bestDist = dist;
+      }
+    }
+    if (best) return best;
+  }
+  return decimalOfExponential(a.toExponential(8));
+}
+
+// Exact values for the float32 search, all over one denominator 10^64 × 2^160 (enough for
+// float32's smallest exponent, 2^-151, and 9 significant digits down to 1e-54).
+const SCALE10 = 64;
+const SCALE2 = 160;
+function binaryScaled(m: bigint, e: number): bigint {
+  return m * 2n ** BigInt(e + SCALE2) * 10n ** BigInt(SCALE10);
+}
+function decimalScaled(d: Decimal): bigint {
+  const q = d.dp - d.d.length;
+  return BigInt(d.d || "0") * 10n ** BigInt(q + SCALE10) * 2n ** BigInt(SCALE2);
+}
+
+/** The p-digit decimals just above and below d. */
+function neighbours(d: Decimal, p: number): Decimal[] {
+  const digits = BigInt(d.d.padEnd(p, "0") || "0");
+  const out: Decimal[] = [];
+  for (const n of [digits + 1n, digits - 1n]) {
+    if (n <= 0n) continue;
+    const s = n.toString();
+    // A carry adds a digit (999 + 1 = 1000), a borrow may drop one (100 - 1 = 99).
+    out.push(trimZeros({ d: s, dp: d.dp + (s.length - p) }));
+  }
+  return out;
 }
 
 /** Round to nd digits, half to even on exact ties (the decimal is exact, never truncated). */
@@ -148,11 +204,12 @@ function fmtB(neg: boolean, mant: bigint, exp: number): string {
   return `${neg ? "-" : ""}${mant}p${exp >= 0 ? "+" : ""}${exp}`;
 }
 
-function fmtX(prec: number, fmt: "x" | "X", neg: boolean, mant0: bigint, exp0: number): string {
+/** %x: mant0 × 2^(exp0 - mantissa bits), exp0 being the exponent of the leading bit. */
+function fmtX(prec: number, fmt: "x" | "X", neg: boolean, mant0: bigint, exp0: number, mantBits = 52): string {
   // Normalise to 1.xxx × 2^exp with the leading bit at position 60.
   let mant = mant0;
-  let exp = mant === 0n ? 0 : exp0 + 52;
-  mant <<= 8n;
+  let exp = mant === 0n ? 0 : exp0;
+  mant <<= BigInt(60 - mantBits);
   const bit60 = 1n << 60n;
   while (mant !== 0n && (mant & bit60) === 0n) {
     mant <<= 1n;
@@ -196,18 +253,24 @@ function fmtX(prec: number, fmt: "x" | "X", neg: boolean, mant0: bigint, exp0: n
 
 export type FloatFormat = "e" | "E" | "f" | "g" | "G" | "b" | "x" | "X";
 
-/** strconv.FormatFloat(x, fmt, prec, 64): prec -1 means the fewest digits that read back as x. */
-export function formatFloat(x: number, fmt: FloatFormat, prec: number): string {
+/**
+ * strconv.FormatFloat(x, fmt, prec, bitSize): prec -1 means the fewest digits that read back as
+ * x; bitSize 32 formats x rounded to a float32, as Go does for float32 values.
+ */
+export function formatFloat(x: number, fmt: FloatFormat, prec: number, bitSize: 32 | 64 = 64): string {
+  if (bitSize === 32) x = Math.fround(x);
   if (Number.isNaN(x)) return "NaN";
   if (x === Number.POSITIVE_INFINITY) return "+Inf";
   if (x === Number.NEGATIVE_INFINITY) return "-Inf";
-  const bits = floatBits(x);
+  const bits = floatBits(x, bitSize);
   if (fmt === "b") return fmtB(bits.neg, bits.mant, bits.exp);
-  if (fmt === "x" || fmt === "X") return fmtX(prec, fmt, bits.neg, bits.mant, bits.exp);
+  if (fmt === "x" || fmt === "X") {
+    return fmtX(prec, fmt, bits.neg, bits.mant, bits.exp + bits.mantBits, bits.mantBits);
+  }
   const shortest = prec < 0;
   let d: Decimal;
   if (shortest) {
-    d = shortestDecimal(x);
+    d = shortestDecimal(x, bitSize);
     if (fmt === "e" || fmt === "E") prec = Math.max(d.d.length - 1, 0);
     else if (fmt === "f") prec = Math.max(d.d.length - d.dp, 0);
     else prec = d.d.length;

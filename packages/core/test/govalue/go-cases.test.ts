@@ -82,6 +82,8 @@ function call(c: Case): { out: string; err?: string } {
       return attempt(() => String(atoi(str(0))), numZero);
     case "FormatFloat":
       return { out: formatFloat(a[0] as number, str(1) as FloatFormat, int(2)) };
+    case "FormatFloat32":
+      return { out: formatFloat(a[0] as number, str(1) as FloatFormat, int(2), 32) };
     case "Quote":
       return { out: quote(str(0)) };
     case "QuoteToASCII":
