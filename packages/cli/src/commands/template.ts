@@ -2,7 +2,7 @@
  * `helm-trivy template [NAME] CHART [flags]`: renders a chart exactly like `helm template`
  * (Helm 4.1.4) and prints the same stdout; errors as `Error: ...` on stderr with status 1.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { isAbsolute } from "node:path";
 import { Command, Option } from "commander";
 // The core has no package entry point for these yet; its built output is imported directly.
@@ -11,10 +11,11 @@ import { defaultEngine } from "../../../core/dist/render/engine-binding.js";
 import {
   formatTemplateOutput,
   type KubeVersionInfo,
-  parseKubeVersion,
+  parseKubeVersionFlag,
   renderChart,
   splitApiVersionsFlag,
 } from "../../../core/dist/render/index.js";
+import { fsValuesReader } from "../../../core/dist/values/fs-reader.js";
 import { HelmLog } from "../../../core/dist/values/log.js";
 import { mergeUserValues } from "../../../core/dist/values/options.js";
 
@@ -65,17 +66,6 @@ function locateChart(name: string): string {
   }
 }
 
-function readValuesFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new Error(`open ${path}: no such file or directory`);
-    if (code === "EISDIR") throw new Error(`read ${path}: is a directory`);
-    throw new Error(`open ${path}: ${(e as Error).message}`);
-  }
-}
-
 export interface TemplateIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -88,14 +78,9 @@ export async function runTemplate(args: string[], flags: TemplateFlags, io: Temp
     for (const line of log.lines()) io.stderr(`${line}\n`);
   };
   try {
-    let kubeVersion: KubeVersionInfo | undefined;
-    if (flags.kubeVersion) {
-      try {
-        kubeVersion = parseKubeVersion(flags.kubeVersion);
-      } catch (e) {
-        throw new TemplateCommandError(`invalid kube version '${flags.kubeVersion}': ${(e as Error).message}`);
-      }
-    }
+    const kubeVersion: KubeVersionInfo | undefined = flags.kubeVersion
+      ? parseKubeVersionFlag(flags.kubeVersion)
+      : undefined;
     if (args.length < 1) throw new TemplateCommandError(`"helm-trivy template" requires at least 1 argument`);
     if (args.length > 2) {
       throw new TemplateCommandError(
@@ -114,7 +99,7 @@ export async function runTemplate(args: string[], flags: TemplateFlags, io: Temp
         jsonValues: flags.setJson,
         literalValues: flags.setLiteral,
       },
-      { readFile: readValuesFile },
+      fsValuesReader(),
     );
     const chart = await loadChart(chartPath);
     if (releaseName.length > 53 || !RELEASE_NAME_RE.test(releaseName)) {

@@ -9,6 +9,7 @@ import { checkDependencies, processDependencies } from "../deps/process.js";
 import { type GoMap, newGoMap } from "../govalue/value.js";
 import { coalesceValues } from "../values/coalesce.js";
 import { HelmLog } from "../values/log.js";
+import { validateValuesSchema } from "../values/schema.js";
 import { type CapabilitiesObject, type KubeVersionInfo, makeCapabilities } from "./capabilities.js";
 import { chartValue } from "./chart-map.js";
 import { type Hook, type Manifest, ManifestParseError, sortManifests } from "./manifests.js";
@@ -38,7 +39,7 @@ export interface RenderOptions {
   /** `--api-versions`, appended to the defaults. */
   apiVersions?: readonly string[];
   skipSchemaValidation?: boolean;
-  /** Validates the coalesced values against the charts' schemas; throws with Helm's message. */
+  /** Validates the coalesced values against the charts' schemas (values/schema.ts by default). */
   validateSchema?: (chart: Chart, values: GoMap) => void;
   /** Go's missingkey=error (`--strict` of lint); off for `helm template`. */
   strict?: boolean;
@@ -129,9 +130,9 @@ export function renderChart(chart: Chart, options: RenderOptions): RenderResult 
     ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
     ...(options.apiVersions ? { apiVersions: options.apiVersions } : {}),
   });
-  if (!options.skipSchemaValidation && options.validateSchema) {
+  if (!options.skipSchemaValidation) {
     try {
-      options.validateSchema(processed, values);
+      (options.validateSchema ?? validateValuesSchema)(processed, values);
     } catch (e) {
       throw new RenderError((e as Error).message);
     }
