@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { sprintf } from "../../src/govalue/fmt.js";
 import { marshalJson, marshalJsonIndent, unmarshalJson } from "../../src/govalue/json.js";
 import { formatPipelineValue, formatValue, sprint, sprintln } from "../../src/govalue/print.js";
+import { compareGoStrings } from "../../src/govalue/printer.js";
 import { formatFloat, parseGoFloat, parseGoInt, quote } from "../../src/govalue/strconv.js";
 import { isTrue } from "../../src/govalue/truth.js";
 import { goKindName, goTypeName } from "../../src/govalue/typeof.js";
@@ -119,6 +120,18 @@ describe("float formatting", () => {
           const digits = exact.slice(0, exact.indexOf("e")).replace(/[-.]/g, "").replace(/0+$/, "");
           expect(digits.length === p + 2 && digits.endsWith("5")).toBe(true);
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("map key order", () => {
+  test("Go's string order is the order of the UTF-8 bytes", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (a, b) => {
+        const bytes = Math.sign(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));
+        expect(Math.sign(compareGoStrings(a, b))).toBe(bytes);
       }),
       { numRuns: 3000 },
     );
