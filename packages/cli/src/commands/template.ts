@@ -40,8 +40,6 @@ interface TemplateFlags {
   isUpgrade?: boolean;
 }
 
-const RELEASE_NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** pflag StringArray: every occurrence kept as given. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -102,10 +100,6 @@ export async function runTemplate(args: string[], flags: TemplateFlags, io: Temp
       fsValuesReader(),
     );
     const chart = await loadChart(chartPath);
-    if (releaseName.length > 53 || !RELEASE_NAME_RE.test(releaseName)) {
-      const detail = `release name ${JSON.stringify(releaseName)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`;
-      throw new TemplateCommandError(`release name check failed: ${detail}`);
-    }
     const result = renderChart(chart, {
       engine: defaultEngine,
       values,

@@ -71,6 +71,9 @@ export interface RenderResult {
 
 const decoder = new TextDecoder();
 
+/** Helm's release name rule (chartutil.ValidateReleaseName). */
+const RELEASE_NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 function checkInstallable(chart: Chart): void {
   const type = chart.metadata.type ?? "";
   if (type === "" || type === "application") return;
@@ -110,6 +113,12 @@ export function renderChart(chart: Chart, options: RenderOptions): RenderResult 
   if (chart.metadata.deprecated) log.warn("this chart is deprecated");
   const missing = checkDependencies(chart);
   if (missing) throw new RenderError(missing);
+  const releaseName = options.releaseName ?? "release-name";
+  if (releaseName.length > 53 || !RELEASE_NAME_RE.test(releaseName)) {
+    const detail = `release name ${JSON.stringify(releaseName)}: invalid release name, must match regex ${RELEASE_NAME_RE.source} and the length must not be longer than 53`;
+    log.error("release name check failed", ["error", detail]);
+    throw new RenderError(`release name check failed: ${detail}`);
+  }
 
   const userValues = options.values ?? newGoMap();
   let processed: Chart;
