@@ -1,0 +1,75 @@
+/**
+ * The images a chart runs: render (once, or once per value set with `valueSets`), then extract
+ * the images of every manifest and hook, each occurrence tied to the template that brings it.
+ */
+import type { Chart } from "../chart/model.js";
+import type { GoMap } from "../govalue/value.js";
+import { extractImages } from "../images/extract.js";
+import { mergeImageLists } from "../images/merge.js";
+import type { ImageList, RenderedManifest } from "../images/types.js";
+import type { RenderResult } from "../render/render-chart.js";
+import { mergeMaps, parseValuesFile } from "../values/options.js";
+import { toHelmTrivyError } from "./errors.js";
+import { buildUserValues, locateAndLoad, readValuesFile, renderLoaded } from "./render-release.js";
+import type { ChartInfo, ChartRequest } from "./types.js";
+
+export interface ListImagesRequest extends ChartRequest {
+  /**
+   * Also render the chart with each of its `ci/*-values.yaml` files (chart-testing's convention)
+   * and report the union; each image then says which value sets bring it.
+   */
+  valueSets?: boolean;
+  /** Search CustomResourceDefinitions too (they define schemas and run nothing). */
+  searchCrds?: boolean;
+}
+
+export interface ListImagesResult {
+  chart: ChartInfo;
+  images: ImageList;
+  /** The value sets rendered, in order: `default` then `ci/...` files (only with `valueSets`). */
+  valueSets: string[];
+}
+
+/** The `ci/*-values.yaml` files of a chart's root, sorted by name. */
+export function ciValueFiles(chart: Chart): { name: string; data: Uint8Array }[] {
+  return chart.files
+    .filter((f) => /^ci\/[^/]+-values\.ya?ml$/.test(f.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The manifests and hooks of a render as image discovery takes them (CRDs run nothing). */
+export function renderedManifests(render: RenderResult, skipTests = false): RenderedManifest[] {
+  const out: RenderedManifest[] = render.manifests.map((m) => ({ template: m.name, content: m.content }));
+  for (const h of render.hooks) {
+    if (skipTests && h.events.includes("test")) continue;
+    out.push({ template: h.path, content: h.manifest });
+  }
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+export async function listImages(request: ListImagesRequest): Promise<ListImagesResult> {
+  const userValues = buildUserValues(request.values, request.readFile ?? readValuesFile);
+  const { chart, info } = await locateAndLoad(request);
+  const skipTests = request.render?.skipTests ?? false;
+  const extract = (values: GoMap) =>
+    extractImages(renderedManifests(renderLoaded(chart, values, request), skipTests), {
+      searchCrds: request.searchCrds ?? false,
+    });
+
+  if (!request.valueSets) return { chart: info, images: extract(userValues), valueSets: [] };
+
+  const sets = [{ valueSet: "default", list: extract(userValues) }];
+  for (const file of ciValueFiles(chart)) {
+    let ciValues: GoMap;
+    try {
+      ciValues = parseValuesFile(file.name, decoder.decode(file.data));
+    } catch (e) {
+      throw toHelmTrivyError(e);
+    }
+    // The ci file plays the first -f; the user's flags still win over it.
+    sets.push({ valueSet: file.name, list: extract(mergeMaps(ciValues, userValues)) });
+  }
+  return { chart: info, images: mergeImageLists(sets), valueSets: sets.map((s) => s.valueSet) };
+}

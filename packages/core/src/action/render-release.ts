@@ -1,0 +1,120 @@
+/**
+ * The shared front half of every use case, like Helm's install action in client-only dry-run
+ * mode: locate the chart, load it, build the user's values, render.
+ */
+import { readFileSync } from "node:fs";
+import { loadChart } from "../chart/load.js";
+import type { Chart } from "../chart/model.js";
+import { renderTemplates } from "../engine/helm.js";
+import { ExitCode, HelmTrivyError } from "../errors.js";
+import type { GoMap } from "../govalue/value.js";
+import { type KubeVersionInfo, parseKubeVersion } from "../render/capabilities.js";
+import { type RenderResult, renderChart } from "../render/render-chart.js";
+import type { TemplateRenderer } from "../render/renderables.js";
+import { HelmLog } from "../values/log.js";
+import { mergeUserValues } from "../values/options.js";
+import { validateValuesSchema } from "../values/schema.js";
+import { toHelmTrivyError } from "./errors.js";
+import { localChartLocator } from "./locate.js";
+import { type ChartInfo, type ChartRequest, chartInfo, type LocatedChart, type ValuesInput } from "./types.js";
+
+/** Helm's engine over our text/template: the renderer used when the caller gives none. */
+export const helmEngine: TemplateRenderer = (templates, opts) => renderTemplates(templates, opts);
+
+const RELEASE_NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Go's error texts for the values files, as `helm template -f` prints them. */
+export function readValuesFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new Error(`open ${path}: no such file or directory`);
+    if (code === "EISDIR") throw new Error(`read ${path}: is a directory`);
+    if (code === "EACCES") throw new Error(`open ${path}: permission denied`);
+    throw new Error(`open ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The user's values map from the values flags. */
+export function buildUserValues(input: ValuesInput = {}, readFile = readValuesFile): GoMap {
+  try {
+    return mergeUserValues(
+      {
+        valueFiles: input.valueFiles ?? [],
+        values: input.values ?? [],
+        stringValues: input.stringValues ?? [],
+        fileValues: input.fileValues ?? [],
+        jsonValues: input.jsonValues ?? [],
+        literalValues: input.literalValues ?? [],
+      },
+      { readFile },
+    );
+  } catch (e) {
+    throw toHelmTrivyError(e);
+  }
+}
+
+export function checkReleaseName(name: string): void {
+  if (name.length > 53 || !RELEASE_NAME_RE.test(name)) {
+    throw new HelmTrivyError(
+      `release name check failed: release name ${JSON.stringify(name)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
+      ExitCode.Usage,
+    );
+  }
+}
+
+export function parseKubeVersionFlag(text: string | undefined): KubeVersionInfo | undefined {
+  if (!text) return undefined;
+  try {
+    return parseKubeVersion(text);
+  } catch (e) {
+    throw new HelmTrivyError(`invalid kube version '${text}': ${(e as Error).message}`, ExitCode.Usage);
+  }
+}
+
+/** A located and loaded chart. */
+export interface LoadedChart {
+  located: LocatedChart;
+  chart: Chart;
+  info: ChartInfo;
+}
+
+export async function locateAndLoad(request: ChartRequest): Promise<LoadedChart> {
+  const locate = request.locate ?? localChartLocator;
+  const located = await locate(request.chart, request.source ?? {});
+  let chart: Chart;
+  try {
+    chart = await loadChart(located.path);
+  } catch (e) {
+    throw toHelmTrivyError(e);
+  }
+  return { located, chart, info: chartInfo(chart, located.source) };
+}
+
+/** Renders a loaded chart with the given user values. Throws HelmTrivyError (status Chart). */
+export function renderLoaded(chart: Chart, userValues: GoMap, request: ChartRequest): RenderResult {
+  const r = request.render ?? {};
+  const releaseName = r.releaseName ?? "release-name";
+  checkReleaseName(releaseName);
+  const kubeVersion = parseKubeVersionFlag(r.kubeVersion);
+  const log = new HelmLog();
+  try {
+    return renderChart(chart, {
+      engine: request.engine ?? helmEngine,
+      values: userValues,
+      log,
+      releaseName,
+      namespace: r.namespace || "default",
+      isUpgrade: r.isUpgrade ?? false,
+      apiVersions: r.apiVersions ?? [],
+      skipSchemaValidation: r.skipSchemaValidation ?? false,
+      validateSchema: validateValuesSchema,
+      ...(kubeVersion ? { kubeVersion } : {}),
+    });
+  } catch (e) {
+    throw toHelmTrivyError(e);
+  } finally {
+    if (request.onWarning) for (const line of log.lines()) request.onWarning(line);
+  }
+}
