@@ -586,4 +586,18 @@ for (const v of [f(1e6), i(3), s("x"), j({ a: [1, 2] }), j([]), nil]) {
   helmCases.push({ kind: "value", args: [list(v, v)] });
 }
 
+// A struct (Helm 4's common.KubeVersion): String() has a pointer receiver, so a template printing
+// the field directly gets String(), while printf's copy prints the fields.
+const kube = { kubeVersion: true };
+for (const verb of ["%v", "%s", "%q", "%x", "%X", "%10v", "%-10s", "%T", "%.3s", "%#v", "%+v", "%d", "%t"]) {
+  helmCases.push({ kind: "printf", format: verb, args: [kube] });
+}
+helmCases.push({ kind: "value", args: [kube] });
+helmCases.push({ kind: "value", args: [list(kube, i(1))] });
+helmCases.push({ kind: "print", args: [kube, kube] });
+helmCases.push({ kind: "printf", format: "%s", args: [list(kube)] });
+helmCases.push({ kind: "truth", args: [kube] });
+helmCases.push({ kind: "typeOf", args: [kube] });
+helmCases.push({ kind: "kindOf", args: [kube] });
+
 export { helmCases };

@@ -11,6 +11,7 @@ function argExpr(a, k, data, files) {
   if ("b" in a) return String(a.b);
   if ("nil" in a) return "nil";
   if ("missing" in a) return ".nope";
+  if ("kubeVersion" in a) return ".Capabilities.KubeVersion"; // a struct with a pointer-receiver String()
   if ("bytes" in a) {
     // []byte exists only through Helm's .Files.GetBytes: a chart file per operand.
     const name = `files/b${Object.keys(files).length}`;

@@ -2,7 +2,7 @@
  * fmt.Sprint / Sprintln over template values, and how text/template prints a pipeline's value.
  */
 import { Printer } from "./printer.js";
-import type { GoValue } from "./value.js";
+import { GoObject, type GoValue } from "./value.js";
 
 /**
  * fmt.Sprint of one value (`%v`), except that no value at all (undefined: a missing key, Go's
@@ -22,7 +22,10 @@ export function formatValue(v: GoValue): string {
  * inside a list or map still prints `<nil>`).
  */
 export function formatPipelineValue(v: GoValue): string {
-  return v === null ? "<no value>" : formatValue(v);
+  if (v === null) return "<no value>";
+  // A struct printed straight from a field is addressable: Go calls a pointer-receiver String().
+  if (v instanceof GoObject && v.stringer() === "pointer" && v.structFields() !== undefined) return v.format();
+  return formatValue(v);
 }
 
 /** fmt.Sprint: operands with %v, a space between two operands when neither is a string. */

@@ -174,7 +174,7 @@ export class Printer {
         return;
     }
     if (v instanceof GoObject) {
-      this.printObject(v, verb);
+      this.printObject(v, verb, depth);
       return;
     }
     if (v instanceof Uint8Array) {
@@ -203,8 +203,38 @@ export class Printer {
     this.buf += this.sharpV ? "}" : "]";
   }
 
-  /** A struct or named type: its format() is what a Stringer's String() or `{...}` gives. */
-  private printObject(o: GoObject, verb: string): void {
+  /** A struct or named type: its String() (format()) where Go calls it, else its fields. */
+  private printObject(o: GoObject, verb: string, depth: number): void {
+    const fields = o.structFields();
+    const pointer = o.goType.startsWith("*");
+    const stringer = o.stringer();
+    const callsString = fields === undefined || stringer === "value" || (stringer === "pointer" && pointer);
+    if (callsString && !this.sharpV && (fields === undefined || "vsxXq".includes(verb))) {
+      this.printString(o, verb);
+      return;
+    }
+    if (fields === undefined) {
+      this.printString(o, verb);
+      return;
+    }
+    if (pointer && depth > 0) {
+      // Go prints a nested pointer as its address; there is none here, so a fixed one.
+      this.fmtPointer(o, verb === "v" ? "v" : verb);
+      return;
+    }
+    if (pointer) this.buf += "&";
+    if (this.sharpV) this.buf += pointer ? o.goType.slice(1) : o.goType;
+    this.buf += "{";
+    fields.forEach(([name, value], i) => {
+      if (i > 0) this.buf += this.sharpV ? ", " : " ";
+      if (this.plusV || this.sharpV) this.buf += `${name}:`;
+      this.printValue(value, verb, depth + 1);
+    });
+    this.buf += "}";
+  }
+
+  /** handleMethods' Stringer call: String()'s result printed as a string under the verb. */
+  private printString(o: GoObject, verb: string): void {
     if (this.depthGuard > 100) {
       this.buf += "<...>";
       return;
@@ -213,8 +243,10 @@ export class Printer {
     let s: string;
     try {
       s = o.format();
-    } catch {
-      s = `%!${verb}(PANIC=String method: ${o.goType})`;
+    } catch (e) {
+      // Go's fmt recovers a panicking String method and prints it in place.
+      this.buf += `%!${verb}(PANIC=String method: ${e instanceof Error ? e.message : String(e)})`;
+      return;
     } finally {
       this.depthGuard--;
     }

@@ -54,6 +54,23 @@ export abstract class GoObject {
   }
   /** What fmt's %v prints (a Stringer's String(), or `{field1 field2}` for a plain struct). */
   abstract format(): string;
+  /**
+   * Optional, for fmt's struct printing: the fields in declaration order (unexported ones too).
+   * When given, fmt prints `{a b}` (`&{a b}` when goType starts with "*"), `%+v` names the
+   * fields, `%#v` spells Go syntax, and verbs apply field by field, as Go does; format() is
+   * then used only where Go calls String() (see stringer()). Undefined: format() for every verb.
+   */
+  structFields(): readonly (readonly [name: string, value: GoValue])[] | undefined {
+    return undefined;
+  }
+  /**
+   * Whether format() is Go's String() method, and on which receiver: "value" (always called),
+   * "pointer" (called for a pointer, or an addressable struct such as a field a template prints
+   * directly, but not for a struct copy passed to printf), "none" (no String method).
+   */
+  stringer(): "value" | "pointer" | "none" {
+    return "value";
+  }
   /** Elements, for values that range/len/index treat as a slice (e.g. APIVersions). */
   asList(): GoValue[] | undefined {
     return undefined;

@@ -11,7 +11,30 @@ import { formatPipelineValue, formatValue, sprint, sprintln } from "../../src/go
 import { atoi, NumError } from "../../src/govalue/strconv.js";
 import { isTrue } from "../../src/govalue/truth.js";
 import { goKindName, goTypeName } from "../../src/govalue/typeof.js";
-import { GoError, type GoValue, newGoMap } from "../../src/govalue/value.js";
+import { GoError, GoObject, type GoValue, newGoMap } from "../../src/govalue/value.js";
+
+/** Helm 4.1.4's .Capabilities.KubeVersion as fmt sees it: a struct with a pointer-receiver String(). */
+class KubeVersion extends GoObject {
+  readonly goType = "common.KubeVersion";
+  private readonly fields = [
+    ["Version", "v1.35.0"],
+    ["normalizedVersion", "v1.35.0"],
+    ["Major", "1"],
+    ["Minor", "35"],
+  ] as const;
+  field(name: string): GoValue | undefined {
+    return this.fields.find(([n]) => n === name && n !== "normalizedVersion")?.[1];
+  }
+  format(): string {
+    return "v1.35.0";
+  }
+  structFields() {
+    return this.fields;
+  }
+  stringer() {
+    return "pointer" as const;
+  }
+}
 
 type Arg =
   | { i: string }
@@ -22,7 +45,8 @@ type Arg =
   | { missing: true }
   | { j: string }
   | { bytes: string }
-  | { list: Arg[] };
+  | { list: Arg[] }
+  | { kubeVersion: true };
 
 interface Case {
   kind: string;
@@ -47,6 +71,7 @@ function goValue(a: Arg, numbers: "float64" | "int64"): GoValue {
   if ("missing" in a) return undefined;
   if ("bytes" in a) return new Uint8Array(Buffer.from(a.bytes, "base64"));
   if ("list" in a) return a.list.map((e) => goValue(e, numbers));
+  if ("kubeVersion" in a) return new KubeVersion();
   return unmarshalJson(a.j, { numbers });
 }
 
@@ -126,7 +151,7 @@ describe("Go value semantics match the oracle (and Helm 4.1.4 where they differ)
   for (const [n, c] of cases.entries()) test(`#${n} ${c.template}`, () => check(c));
 });
 
-describe("[]byte semantics match Helm 4.1.4", () => {
+describe("[]byte and struct printing match Helm 4.1.4", () => {
   const cases = load("helm-cases.json");
   test("the fixture file holds the expected number of cases", () => {
     expect(cases.length).toBeGreaterThan(60);
