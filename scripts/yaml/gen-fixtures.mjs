@@ -24,6 +24,11 @@ const kinds = {
     "{{ $c.value | toJson | toJson }}",
     "{{ $c.value | toYamlPretty | toJson }}",
   ],
+  fuzz: [
+    "{{ $c.value | toYaml | toJson }}",
+    "{{ $c.value | toYaml | fromYaml | toJson }}",
+    "{{ $c.value | toYamlPretty | toJson }}",
+  ],
   toml: ["{{ $c.value | toToml | toJson }}", "{{ $c.toml | fromToml | toJson }}"],
   json: [
     "{{ $c.json | fromJson | toJson }}",

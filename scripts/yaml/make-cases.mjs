@@ -658,3 +658,89 @@ execFileSync(
     stdio: "ignore",
   },
 );
+
+// Seeded random strings and nested values, biased towards the characters the emitter treats
+// specially; Helm's toYaml of each, and fromYaml of that output again.
+let seed = 20240601;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const atoms = [
+  " ",
+  " ",
+  "  ",
+  "\n",
+  "\n\n",
+  "\t",
+  ":",
+  ": ",
+  "#",
+  " #",
+  "-",
+  "- ",
+  "'",
+  '"',
+  "\\",
+  "?",
+  ",",
+  "[",
+  "]",
+  "{",
+  "}",
+  "&",
+  "*",
+  "!",
+  "|",
+  ">",
+  "%",
+  "@",
+  "`",
+  "~",
+  "é",
+  "日",
+  "😀",
+  "\u00a0",
+  "\u2028",
+  "\u0085",
+  "\r",
+  "\u0007",
+  "yes",
+  "no",
+  "null",
+  "1",
+  "0x1F",
+  "1.5",
+  "1e3",
+  "word",
+  "word",
+  "word",
+  "longerword",
+  "a",
+  "b",
+  "x",
+];
+const randomString = () => {
+  const n = Math.floor(rand() * (rand() < 0.2 ? 60 : 12));
+  let s = "";
+  for (let i = 0; i < n; i++) s += pick(atoms);
+  return s;
+};
+const randomValue = (depth) => {
+  const r = rand();
+  if (depth > 2 || r < 0.5)
+    return rand() < 0.8 ? randomString() : pick([null, true, false, 0, 1.5, -7, 1e6, 123456789]);
+  if (r < 0.75) return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(depth + 1));
+  return Object.fromEntries(
+    Array.from({ length: Math.floor(rand() * 4) }, () => [randomString(), randomValue(depth + 1)]),
+  );
+};
+write(
+  "fuzz",
+  "fuzz",
+  Array.from({ length: 200 }, (_, i) => ({
+    name: `fuzz-${i}`,
+    value: { v: randomValue(0), [randomString()]: randomString() },
+  })),
+);

@@ -51,33 +51,60 @@ function jsonRoundTripString(s: string): string {
   // Characters encoding/json leaves raw but go-yaml's reader refuses: Marshal then fails.
   if (/[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(w)) throw new GoError("yaml: control characters are not allowed");
   if (!w.includes("\u0085")) return w;
-  return w.replace(/ *\u0085(?:[ \t]*\u0085)*[ \t]*/g, (m) => {
+  // Only raw spaces are blanks there: encoding/json writes tabs as the escape \t.
+  return w.replace(/ *\u0085(?: *\u0085)* */g, (m) => {
     const n = m.split("\u0085").length - 1;
     return n === 1 ? " " : "\n".repeat(n - 1);
   });
 }
 
-/** encoding/json's view of a Go value, read back as go-yaml v2 reads JSON. */
-export function toYamlNode(v: GoValue, depth = 0): Node {
+/** Go's sort.Strings order (UTF-8 bytes, i.e. code points), which encoding/json uses for keys. */
+function byteOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  const ar = Array.from(a);
+  const br = Array.from(b);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const d = (ar[i]?.codePointAt(0) as number) - (br[i]?.codePointAt(0) as number);
+    if (d !== 0) return d;
+  }
+  return ar.length - br.length;
+}
+
+function countNel(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\u0085"); i >= 0; i = s.indexOf("\u0085", i + 1)) n++;
+  return n;
+}
+
+/**
+ * encoding/json's view of a Go value, read back as go-yaml v2 reads JSON. `lines` follows the
+ * raw NELs of the JSON text in its order: go-yaml counts them as line breaks, and a key holding
+ * one becomes a multi-line key, which fails at the line of the ':' after it.
+ */
+export function toYamlNode(v: GoValue, depth = 0, lines = { n: 0 }): Node {
   if (depth > MAX_DEPTH) throw new GoError("json: unsupported value: encountered a cycle");
   if (v === undefined || v === null) return null;
-  if (typeof v === "string") return jsonRoundTripString(v);
+  if (typeof v === "string") {
+    lines.n += countNel(v);
+    return jsonRoundTripString(v);
+  }
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return numberNode(v);
   if (typeof v === "bigint") return { int: v };
   if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
-  if (Array.isArray(v)) return v.map((e) => toYamlNode(e, depth + 1));
+  if (Array.isArray(v)) return v.map((e) => toYamlNode(e, depth + 1, lines));
   if (v instanceof GoObject) {
     // Structs and named types marshal as encoding/json sees them (json tags, MarshalJSON).
     const r = decodeJson(marshalJson(v));
     if (r.error !== undefined) throw new GoError(r.error);
-    return toYamlNode(r.value, depth + 1);
+    return toYamlNode(r.value, depth + 1, lines);
   }
   if (isGoMap(v)) {
     const entries: [string, Node][] = [];
-    for (const k of Object.keys(v)) {
-      const x = v[k];
-      entries.push([jsonRoundTripString(k), toYamlNode(x, depth + 1)]);
+    for (const k of Object.keys(v).sort(byteOrder)) {
+      const nel = countNel(k);
+      if (nel > 0) throw new GoError(`yaml: line ${lines.n + nel}: did not find expected ',' or '}'`);
+      entries.push([jsonRoundTripString(k), toYamlNode(v[k], depth + 1, lines)]);
     }
     entries.sort((a, b) => (keyLess(a[0], b[0]) ? -1 : keyLess(b[0], a[0]) ? 1 : 0));
     return { entries };

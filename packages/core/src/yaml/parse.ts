@@ -41,7 +41,8 @@ const PARSE_OPTIONS = {
  * sigs.k8s.io/yaml.Unmarshal(text, &interface{}): the first document as a Go value (`null` for an
  * empty one). Throws a GoError whose message is sigs' error text.
  */
-export function parseYaml(text: string): GoValue {
+export function parseYaml(input: string): GoValue {
+  const text = yaml11Breaks(input);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   const doc = (Array.isArray(docs) ? docs[0] : undefined) as Document.Parsed | undefined;
   if (!doc) return null;
@@ -52,10 +53,19 @@ export function parseYaml(text: string): GoValue {
  * Every document of a multi-document stream, each read like parseYaml reads one (what
  * `helm template` output or a CRD bundle holds). Empty documents give `null`.
  */
-export function parseYamlDocuments(text: string): GoValue[] {
+export function parseYamlDocuments(input: string): GoValue[] {
+  const text = yaml11Breaks(input);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   if (!Array.isArray(docs)) return [];
   return docs.map((d) => documentToGo(d as Document.Parsed, text));
+}
+
+/**
+ * libyaml's reader turns NEL (U+0085) into a line feed wherever it occurs (YAML 1.1 counts it as
+ * a line break; YAML 1.2 parsers such as eemeli's do not). Same length, so offsets still hold.
+ */
+function yaml11Breaks(text: string): string {
+  return text.includes("\u0085") ? text.replaceAll("\u0085", "\n") : text;
 }
 
 function documentToGo(doc: Document.Parsed, text: string): GoValue {
@@ -142,7 +152,7 @@ class Decoder {
   }
 
   private scalar(node: Scalar): Decoded {
-    const text = String(node.source ?? node.value ?? "");
+    const text = yaml11SeparatorBreaks(this.text, node, String(node.source ?? node.value ?? ""));
     const tag = shortTag(node.tag);
     const plain = node.type === "PLAIN" || node.type === undefined;
     if (node.type === "QUOTE_DOUBLE" && node.range) {
@@ -226,6 +236,24 @@ class Decoder {
       this.expanding.delete(target);
     }
   }
+}
+
+/**
+ * libyaml also treats LS/PS (U+2028/U+2029) as line breaks: the break itself stays in the value,
+ * but the blanks around it inside flow scalars, and the indentation after it in block scalars,
+ * are layout. eemeli reads them as ordinary characters, so that layout is removed here.
+ */
+function yaml11SeparatorBreaks(text: string, node: Scalar, value: string): string {
+  if (!/[\u2028\u2029]/.test(value) || !node.range) return value;
+  const raw = text.slice(node.range[0], node.range[1]);
+  if (!/[\u2028\u2029]/.test(raw)) return value;
+  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
+    const body = raw.slice(raw.indexOf("\n") + 1);
+    const first = body.split("\n").find((l) => l.trim() !== "") ?? "";
+    const indent = first.length - first.trimStart().length;
+    return value.replace(new RegExp(`([\u2028\u2029]) {0,${indent}}`, "g"), "$1");
+  }
+  return value.replace(/[ \t]*([\u2028\u2029])[ \t]*/g, "$1");
 }
 
 function allowedAliasRatio(decodeCount: number): number {
