@@ -30,7 +30,11 @@ function runOracle(cases) {
     funcs: "helm",
     options: ["missingkey=zero", "strip-no-value"],
   }));
-  const out = execFileSync(oracle, ["cases", "-"], { input: JSON.stringify(input), maxBuffer: 1 << 28 }).toString();
+  const out = execFileSync(oracle, ["cases", "-"], {
+    input: JSON.stringify(input),
+    maxBuffer: 1 << 28,
+    env: { ...process.env, TZ: "UTC" },
+  }).toString();
   return out
     .trim()
     .split("\n")
@@ -52,6 +56,7 @@ function runHelm(chartDir, c) {
   writeFileSync(join(chartDir, "..", "values.json"), JSON.stringify({ data: c.data ?? {} }));
   const r = spawnSync(helm, ["install", "x", chartDir, "--dry-run=client", "-f", join(chartDir, "..", "values.json")], {
     maxBuffer: 1 << 28,
+    env: { ...process.env, TZ: "UTC" },
   });
   const stdout = r.stdout.toString();
   const i = stdout.indexOf(marker);

@@ -22,6 +22,9 @@ interface Fixture {
   helm?: boolean;
 }
 
+// Date fixtures were generated with TZ=UTC: Go's Local is the process time zone.
+process.env.TZ = "UTC";
+
 const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 
 /** Cases the engine does not yet reproduce, with the reason; everything else must pass. */

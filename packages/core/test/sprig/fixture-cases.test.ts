@@ -25,6 +25,9 @@ interface Fixture {
   helm?: boolean;
 }
 
+// Date fixtures were generated with TZ=UTC: Go's Local is the process time zone.
+process.env.TZ = "UTC";
+
 const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 
 /** Go's `executing "main" at <...>: MESSAGE` -> MESSAGE. */

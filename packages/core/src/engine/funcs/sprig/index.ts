@@ -1,5 +1,6 @@
 import type { GoFunc } from "../../../govalue/value.js";
 import { cryptoFuncs } from "./crypto.js";
+import { dateFuncs } from "./dates.js";
 import { defaultFuncs } from "./defaults.js";
 import { dictFuncs } from "./dicts.js";
 import { jsonFuncs } from "./json.js";
@@ -24,4 +25,5 @@ export const sprigFuncs: Record<string, GoFunc> = {
   ...semverFuncs,
   ...jsonFuncs,
   ...cryptoFuncs,
+  ...dateFuncs,
 };
