@@ -1,45 +1,13 @@
 #!/usr/bin/env node
-/** helm-trivy's entry point: a thin dispatcher over the commands. */
-import { Command, CommanderError } from "commander";
-import { templateCommand } from "./commands/template.js";
-
-const io = {
-  stdout: (s: string) => process.stdout.write(s),
-  stderr: (s: string) => process.stderr.write(s),
-};
-
-/** Commander's messages in Helm's words (`Error: unknown flag: --x`). */
-function helmStyle(s: string): string {
-  return s.replace(/^error: unknown option '([^']*)'/, "Error: unknown flag: $1").replace(/^error: /, "Error: ");
-}
-
-const program = new Command("helm-trivy")
-  .description("Which container images does this Helm chart deploy, and what known vulnerabilities do they carry?")
-  .exitOverride()
-  .configureOutput({
-    writeOut: (s) => process.stdout.write(s),
-    // Helm's style: `Error: message`.
-    writeErr: (s) => process.stderr.write(helmStyle(s)),
-  });
-
-program.addCommand(
-  templateCommand(io, (code) => {
-    process.exitCode = code;
-  })
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(helmStyle(s)),
-    }),
-);
+/** helm-trivy's entry point: argv in, exit status out. */
+import { processIO } from "./io.js";
+import { runCli } from "./program.js";
 
 try {
-  await program.parseAsync(process.argv);
+  process.exitCode = await runCli(process.argv.slice(2), processIO());
 } catch (e) {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 1;
-  } else {
-    process.stderr.write(`Error: ${(e as Error).message}\n`);
-    process.exitCode = 1;
-  }
+  // Only a bug gets here: the commands turn every foreseen failure into `Error: ...` themselves.
+  process.stderr.write(`Error: ${(e as Error).message} (this is a bug in helm-trivy; please report it)\n`);
+  if (process.argv.includes("--debug")) process.stderr.write(`${(e as Error).stack}\n`);
+  process.exitCode = 70;
 }
