@@ -1,7 +1,8 @@
 /**
- * The Sprig fixture cases end to end: parsed and executed by our text/template engine with
- * Helm's function map and options (missingkey=zero, `<no value>` removed), compared with the
- * exact output or the full Go error text.
+ * The Sprig fixture cases (scripts/sprig/cases, expectations from gotmpl-oracle checked against
+ * Helm 4.1.4) end to end: parsed and executed by our text/template engine with Helm's function
+ * map and options (missingkey=zero, `<no value>` removed), compared with the exact output or
+ * the full Go error text.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

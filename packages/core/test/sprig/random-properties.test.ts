@@ -65,3 +65,19 @@ describe("sprig random functions", () => {
     }
   });
 });
+
+describe("sprig genPrivateKey", () => {
+  it("writes Go's PEM block types and keys node:crypto can read", async () => {
+    const { createPrivateKey } = await import("node:crypto");
+    const ec = call("genPrivateKey", "ecdsa") as string;
+    expect(ec).toMatch(/^-----BEGIN EC PRIVATE KEY-----\n/);
+    expect(createPrivateKey(ec).asymmetricKeyDetails?.namedCurve).toBe("prime256v1");
+    const ed = call("genPrivateKey", "ed25519") as string;
+    expect(ed).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(createPrivateKey(ed).asymmetricKeyType).toBe("ed25519");
+    const rsa = call("genPrivateKey", "rsa") as string;
+    expect(rsa).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+    expect(createPrivateKey(rsa).asymmetricKeyDetails?.modulusLength).toBe(4096);
+    expect(call("genPrivateKey", "foo")).toBe("Unknown type foo");
+  });
+});

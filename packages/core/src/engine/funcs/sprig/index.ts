@@ -1,9 +1,11 @@
-import type { GoFunc } from "../../../govalue/value.js";
+import { GoError, type GoFunc } from "../../../govalue/value.js";
 import { cryptoFuncs } from "./crypto.js";
 import { dateFuncs } from "./dates.js";
 import { defaultFuncs } from "./defaults.js";
 import { dictFuncs } from "./dicts.js";
+import { goFunc } from "./gofunc.js";
 import { jsonFuncs } from "./json.js";
+import { keyFuncs } from "./keys.js";
 import { listFuncs } from "./lists.js";
 import { numericFuncs } from "./numeric.js";
 import { pathFuncs } from "./paths.js";
@@ -24,6 +26,12 @@ export const sprigFuncs: Record<string, GoFunc> = {
   ...regexFuncs,
   ...semverFuncs,
   ...jsonFuncs,
+  hello: goFunc([], () => "Hello!"),
+  // Sprig's fail; Helm replaces it (and toJson/fromJson/getHostByName) with its own.
+  fail: goFunc(["string"], (msg: string) => {
+    throw new GoError(msg);
+  }),
   ...cryptoFuncs,
   ...dateFuncs,
+  ...keyFuncs,
 };
