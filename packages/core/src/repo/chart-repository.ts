@@ -109,13 +109,18 @@ export function findChartVersion(index: RepoIndex, chart: string, version: strin
     }
     return sel.found;
   }
-  if (sel.error !== "") throw new HelmTrivyError(sel.error, ExitCode.Usage);
+  // FindChartInRepoURL reports a bad constraint as "not found" too; the name/chart path wraps its text.
   const hint = newestHint(versions.map((c) => c.version));
   if ("repoUrl" in where) {
     const what = `chart "${chart}"${version ? ` version "${version}"` : ""}`;
     throw new HelmTrivyError(`${what} not found in ${redactUrl(where.repoUrl)} repository${hint}`, ExitCode.NotFound);
   }
-  const cause = versions.length === 0 ? "no chart name found" : `no chart version found for ${chart}-${version}`;
+  const cause =
+    versions.length === 0
+      ? "no chart name found"
+      : sel.error !== ""
+        ? sel.error
+        : `no chart version found for ${chart}-${version}`;
   throw new HelmTrivyError(
     `chart "${chart}" matching ${version} not found in ${where.repoName} index. (try 'helm repo update'): ${cause}${hint}`,
     ExitCode.NotFound,
