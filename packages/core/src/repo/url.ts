@@ -35,6 +35,7 @@ export function credentialsApply(repoUrl: string, target: string, passCredential
 export function redactUrl(u: string): string {
   try {
     const url = new URL(u);
+    if (url.username === "" && url.password === "") return u;
     url.username = "";
     url.password = "";
     return url.toString();
