@@ -287,6 +287,22 @@ const structures = [
   ["key-colon", "'a:b': c\n"],
   ["empty-values", "a:\nb: ''\nc: \"\"\nd: []\ne: {}\n"],
   ["nested-empty-seq-item", "a:\n- \n- x\n"],
+  ["flow-question", "a: [?x]\n"],
+  ["flow-question-map", "a: {?x: 1}\n"],
+  ["flow-colon-start", "a: [:x]\n"],
+  ["flow-colon-end", "a: [x:]\n"],
+  ["flow-empty-entry", "a: [,]\n"],
+  ["flow-colon-inside", "a: [a:b]\n"],
+  ["flow-map-colon-inside", "a: {a:b}\n"],
+  ["flow-dash", "a: [-x]\n"],
+  ["flow-hash", "a: [x#y]\n"],
+  ["flow-comment", "a: [x #y\n]\n"],
+  ["flow-explicit", "a: [? x : y]\n"],
+  ["flow-pair", "a: [x: y]\n"],
+  ["flow-set", "a: {x}\n"],
+  ["flow-quoted-key", 'a: ["x":y]\n'],
+  ["flow-trailing-comma", "a: [a, b, ]\n"],
+  ["flow-map-trailing-comma", "a: {a: 1, }\n"],
   ["compact-nested", "- a: 1\n  b: 2\n- - c\n"],
   ["explicit-doc-end-then", "a: 1\n...\nb: 2\n"],
 ];
@@ -742,5 +758,122 @@ write(
   Array.from({ length: 200 }, (_, i) => ({
     name: `fuzz-${i}`,
     value: { v: randomValue(0), [randomString()]: randomString() },
+  })),
+);
+
+// Seeded random YAML documents in the styles people write values files in.
+const plainPool = [
+  "yes",
+  "No",
+  "on",
+  "~",
+  "null",
+  "1",
+  "0o17",
+  "0755",
+  "0x1F",
+  "1_000",
+  "1e3",
+  "-.inf",
+  ".NaN",
+  "2001-12-14",
+  "12:30",
+  "v1.2.3",
+  "a b",
+  "a:b",
+  "http://x/y#z",
+  "-x",
+  "?x",
+  ":x",
+  "a#b",
+  "true",
+  "FALSE",
+  "3.",
+  ".5",
+  "+12",
+  "é",
+  "some words here",
+  "x",
+  "image",
+  "nginx",
+  "latest",
+  "IfNotPresent",
+  "0",
+  "-1",
+  "1.0",
+];
+// No null keys: Go reports the first of several in random map order, which no fixture can pin.
+const keyPool = [
+  "a",
+  "b",
+  "image",
+  "repository",
+  "tag",
+  "enabled",
+  "y",
+  "n",
+  "on",
+  "1",
+  "2.5",
+  "key with space",
+  "'q'",
+  '"dq"',
+  "x-y",
+  "x_y",
+  "ÿ",
+  "<<",
+  "true",
+];
+const scalarText = (indent) => {
+  const r = rand();
+  const p = pick(plainPool);
+  if (r < 0.55) return p;
+  if (r < 0.65) return `'${p.replaceAll("'", "''")} it''s'`;
+  if (r < 0.75) return `"${p}\\t\\u00e9\\x41"`;
+  const pad = " ".repeat(indent + 2);
+  const header = pick(["|", "|-", "|+", ">", ">-", ">+", "|2"]);
+  const lines = Array.from({ length: 1 + Math.floor(rand() * 3) }, () =>
+    pick(["line", "  more", "", "x: y", "# not a comment"]),
+  );
+  return `${header}\n${lines.map((l) => (l === "" ? "" : pad + l)).join("\n")}${pick(["", "\n"])}`;
+};
+const flowValue = (d) =>
+  rand() < 0.5 || d > 1
+    ? `[${Array.from({ length: Math.floor(rand() * 3) }, () => (rand() < 0.7 ? pick(plainPool.filter((p) => !/[,:#[\]{}]/.test(p))) : flowValue(d + 1))).join(", ")}]`
+    : `{${Array.from({ length: Math.floor(rand() * 3) }, () => `${pick(["a", "b", "c"])}: ${pick(["1", "x", "yes"])}`).join(", ")}}`;
+const blockMap = (indent, depth, anchors) => {
+  const pad = " ".repeat(indent);
+  const out = [];
+  const n = 1 + Math.floor(rand() * 4);
+  for (let i = 0; i < n; i++) {
+    const key = pick(keyPool);
+    const r = rand();
+    if (rand() < 0.15) out.push(`${pad}# comment ${i}`);
+    if (rand() < 0.1) out.push("");
+    if (key === "<<" && anchors.length) out.push(`${pad}<<: *${pick(anchors)}`);
+    else if (depth < 3 && r < 0.25) {
+      const anchor = rand() < 0.3 ? `a${anchors.length}` : "";
+      out.push(`${pad}${key}:${anchor ? ` &${anchor}` : ""}`);
+      out.push(blockMap(indent + pick([2, 4]), depth + 1, anchors));
+      if (anchor) anchors.push(anchor);
+    } else if (depth < 3 && r < 0.4) {
+      out.push(`${pad}${key}:`);
+      const seqPad = pick([pad, `${pad}  `]);
+      for (let j = 0; j < 1 + Math.floor(rand() * 3); j++) {
+        if (rand() < 0.3) out.push(`${seqPad}- ${blockMap(seqPad.length + 2, depth + 1, anchors).trimStart()}`);
+        else out.push(`${seqPad}- ${scalarText(seqPad.length)}`);
+      }
+    } else if (r < 0.5) out.push(`${pad}${key}: ${flowValue(0)}`);
+    else if (r < 0.55 && anchors.length) out.push(`${pad}${key}: *${pick(anchors)}`);
+    else out.push(`${pad}${key}: ${scalarText(indent)}${rand() < 0.1 ? " # trailing" : ""}`);
+  }
+  return out.join("\n");
+};
+write(
+  "parse-random",
+  "parse",
+  Array.from({ length: 150 }, (_, i) => ({
+    name: `random-${i}`,
+    yaml: `${rand() < 0.1 ? "---\n" : ""}${blockMap(0, 0, [])}\n`,
   })),
 );

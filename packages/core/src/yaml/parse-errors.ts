@@ -37,7 +37,15 @@ function expectedEntry(text: string, line: number): string {
   for (let i = line - 1; i >= 0; i--) {
     const l = lines[i] as string;
     if (l.trim() === "" || l.trimStart().startsWith("#")) continue;
-    if (indentOf(l) <= indent) return l.trimStart().startsWith("- ") || l.trim() === "-" ? "'-' indicator" : "key";
+    if (indentOf(l) > indent) continue;
+    const m = /^(\s*(?:-\s+)+)(.*)$/.exec(l);
+    if (!m && l.trim() !== "-") return "key";
+    // "- key: value": the mapping inside the item starts after the dashes.
+    const dashes = m?.[1] ?? "";
+    const rest = m?.[2] ?? "";
+    if (rest !== "" && dashes.length <= indent && /^[^#'"[{][^#]*?:(\s|$)|^["'].*["']\s*:(\s|$)/.test(rest))
+      return "key";
+    return "'-' indicator";
   }
   return "key";
 }
@@ -129,6 +137,10 @@ export function toGoYamlError(err: YAMLError, text: string): string {
         return format("scanner", lineOf(text, text.length), line, "found unexpected end of stream");
       if (msg.startsWith("Flow sequence")) return format("parser", endLine(text), line, unclosedFlow(text, "]"));
       if (msg.startsWith("Flow map")) return format("parser", endLine(text), line, unclosedFlow(text, "}"));
+      if (msg.startsWith("Sequence item without - indicator")) {
+        const l = contentLine(text, line);
+        return format("parser", l, l, "did not find expected '-' indicator");
+      }
       if (msg.startsWith("Implicit map keys need to be followed")) {
         const l = lineOf(text, nextToken(text, err.pos[1]));
         return format("scanner", l, l, "could not find expected ':'");
@@ -159,6 +171,8 @@ export function toGoYamlError(err: YAMLError, text: string): string {
       return format("parser", line, line, `did not find expected ${expectedEntry(text, line)}`);
     }
     case "UNEXPECTED_TOKEN":
+      if (msg.startsWith("Unexpected , in flow"))
+        return format("parser", line, line, "did not find expected node content");
       if (msg.includes("flow-seq-end") || msg.includes("flow-map-end")) {
         // Where a value is due, a stray bracket lacks node content; after a complete value the
         // enclosing block collection wanted its next entry.

@@ -65,7 +65,72 @@ export function parseYamlDocuments(input: string): GoValue[] {
  * a line break; YAML 1.2 parsers such as eemeli's do not). Same length, so offsets still hold.
  */
 function yaml11Breaks(text: string): string {
-  return text.includes("\u0085") ? text.replaceAll("\u0085", "\n") : text;
+  const t = text.includes("\u0085") ? text.replaceAll("\u0085", "\n") : text;
+  return t.includes("?") && (t.includes("[") || t.includes("{")) ? flowKeyIndicators(t) : t;
+}
+
+/**
+ * In a flow collection libyaml reads every `?` as the explicit-key indicator (`[?x]` is
+ * `[{x: null}]`); YAML 1.2 parsers need a blank after it. Adds that blank, outside quotes,
+ * comments and block scalars; lines do not move, so error lines stay right.
+ */
+function flowKeyIndicators(text: string): string {
+  let out = "";
+  let depth = 0;
+  let quote = "";
+  let blockIndent = -1;
+  const lines = text.split("\n");
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as string;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0 && !quote) {
+      if (line.trim() === "" || indent > blockIndent) {
+        out += li < lines.length - 1 ? `${line}\n` : line;
+        continue;
+      }
+      blockIndent = -1;
+    }
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i] as string;
+      if (quote) {
+        if (c === quote) {
+          if (quote === "'" && line[i + 1] === "'") {
+            out += "''";
+            i++;
+            continue;
+          }
+          quote = "";
+        } else if (quote === '"' && c === "\\") {
+          out += line.slice(i, i + 2);
+          i++;
+          continue;
+        }
+        out += c;
+        continue;
+      }
+      const prev = i === 0 ? " " : (line[i - 1] as string);
+      if (c === "#" && (prev === " " || prev === "\t")) {
+        out += line.slice(i);
+        break;
+      }
+      // Quotes and brackets count only where a node starts.
+      const before = line.slice(0, i).trimEnd();
+      const last = before === "" ? "" : (before[before.length - 1] as string);
+      const nodeStart =
+        last === "" || (before.length < i && ":-?".includes(last)) || (depth > 0 && "[{,:".includes(last));
+      if ((c === "'" || c === '"') && nodeStart) quote = c;
+      else if ((c === "[" || c === "{") && (nodeStart || (depth > 0 && (last === "[" || last === "{")))) depth++;
+      else if ((c === "]" || c === "}") && depth > 0) depth--;
+      else if (c === "?" && depth > 0 && i + 1 < line.length && !" \t".includes(line[i + 1] as string)) {
+        out += "? ";
+        continue;
+      }
+      out += c;
+    }
+    if (depth === 0 && !quote && /(^|\s)[|>][-+0-9]*\s*(#.*)?$/.test(line)) blockIndent = indent;
+    if (li < lines.length - 1) out += "\n";
+  }
+  return out;
 }
 
 function documentToGo(doc: Document.Parsed, text: string): GoValue {

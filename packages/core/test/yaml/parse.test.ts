@@ -12,6 +12,14 @@ describe("fromYaml matches Helm 4.1.4 (sigs.k8s.io/yaml.Unmarshal)", () => {
   }
 });
 
+describe("seeded random values-style documents read like Helm 4.1.4", () => {
+  for (const { input, results } of loadFixture<{ yaml: string }>("parse-random")) {
+    it(input.name, () => {
+      expect(toPlain(fromYaml(input.yaml))).toEqual(results[0]);
+    });
+  }
+});
+
 describe("fromYamlArray matches Helm 4.1.4", () => {
   for (const { input, results } of loadFixture<{ yaml: string }>("parse-array")) {
     it(input.name, () => {
