@@ -72,6 +72,14 @@ describe("Helm's error conventions", () => {
     );
     expect(call("mustToYaml", { a: 1 } as GoValue)).toBe("a: 1");
   });
+  it('an infinite float (`"inf" | float64`) as Helm 4.1.4 prints it in each encoder', () => {
+    // Measured: "" "" "a = inf\n" "a: .inf"
+    const m = { a: Number.POSITIVE_INFINITY } as GoValue;
+    expect(call("toYaml", Number.POSITIVE_INFINITY)).toBe("");
+    expect(call("toJson", Number.POSITIVE_INFINITY)).toBe("");
+    expect(call("toToml", m)).toBe("a = inf\n");
+    expect(call("toYamlPretty", m)).toBe("a: .inf");
+  });
   it("toJson prints nothing for NaN", () => {
     expect(call("toJson", Number.NaN)).toBe("");
     expect(marshalJson(1.5)).toBe("1.5");
