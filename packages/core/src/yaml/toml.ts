@@ -5,6 +5,7 @@
 import { parse as parseTomlText, TomlDate, TomlError } from "smol-toml";
 import { GoError, type GoMap, GoObject, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
 import { formatFloatG } from "./gofmt.js";
+import { toBurntSushiError } from "./toml-errors.js";
 
 const INDENT = "  ";
 
@@ -261,8 +262,8 @@ export function fromToml(text: string): GoMap {
     return fromTomlValue(parseTomlText(text, { integersAsBigInt: true })) as GoMap;
   } catch (e) {
     if (e instanceof TomlError) {
-      const first = e.message.split("\n")[0] ?? e.message;
-      return newGoMap([["Error", `toml: line ${e.line}: ${first.replace(/^Invalid TOML document: /, "")}`]]);
+      const first = (e.message.split("\n")[0] ?? e.message).replace(/^Invalid TOML document: /, "");
+      return newGoMap([["Error", toBurntSushiError(first, e.line, text)]]);
     }
     throw e;
   }
