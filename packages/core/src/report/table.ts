@@ -55,6 +55,12 @@ export function formatTable(report: ScanReport, options: FormatOptions = {}): st
     out += renderColumns([header, ...rows], "  ");
   }
 
+  const failed = report.images.filter((i) => i.result.status !== "ok");
+  if (failed.length > 0) {
+    out += `\n${p.bold("Scan errors")}\n`;
+    for (const { image, result } of failed) out += `  ${image}: ${p.error(result.error ?? "scan failed")}\n`;
+  }
+
   if (report.invalid.length > 0) {
     out += `\n${p.bold("Invalid image references (not scanned)")}\n`;
     const rows = report.invalid.map((e) => [e.raw === "" ? '""' : e.raw, e.reason, e.sources[0]?.template ?? ""]);
