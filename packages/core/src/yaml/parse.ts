@@ -66,7 +66,7 @@ export function parseYamlDocuments(input: string): GoValue[] {
  */
 function yaml11Breaks(text: string): string {
   const t = text.includes("\u0085") ? text.replaceAll("\u0085", "\n") : text;
-  return t.includes("?") && (t.includes("[") || t.includes("{")) ? flowKeyIndicators(t) : t;
+  return /[[{,][ \t]*\?[^ \t\r\n]/.test(t) ? flowKeyIndicators(t) : t;
 }
 
 /**
@@ -172,7 +172,11 @@ class Decoder {
   private aliasCount = 0;
   private aliasDepth = 0;
 
-  constructor(private readonly text: string) {}
+  /** Whether any `\/` occurs at all: most documents need no per-scalar escape check. */
+  private readonly slashEscapes: boolean;
+  constructor(private readonly text: string) {
+    this.slashEscapes = text.includes("\\/");
+  }
 
   decode(node: Node | null, depth: number): Decoded {
     if (depth > MAX_DEPTH) throw new YamlFailure("exceeded max depth of 10000");
@@ -220,7 +224,7 @@ class Decoder {
     const text = yaml11SeparatorBreaks(this.text, node, String(node.source ?? node.value ?? ""));
     const tag = shortTag(node.tag);
     const plain = node.type === "PLAIN" || node.type === undefined;
-    if (node.type === "QUOTE_DOUBLE" && node.range) {
+    if (this.slashEscapes && node.type === "QUOTE_DOUBLE" && node.range) {
       const bad = checkDoubleQuoted(this.text, node.range[0], node.range[1]);
       if (bad) throw new YamlFailure(bad.slice("yaml: ".length));
     }
@@ -309,7 +313,7 @@ class Decoder {
  * are layout. eemeli reads them as ordinary characters, so that layout is removed here.
  */
 function yaml11SeparatorBreaks(text: string, node: Scalar, value: string): string {
-  if (!/[\u2028\u2029]/.test(value) || !node.range) return value;
+  if (!node.range || !/[\u2028\u2029]/.test(value)) return value;
   const raw = text.slice(node.range[0], node.range[1]);
   if (!/[\u2028\u2029]/.test(raw)) return value;
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
