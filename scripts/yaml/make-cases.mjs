@@ -896,3 +896,30 @@ write(
     yaml: `${rand() < 0.1 ? "---\n" : ""}${blockMap(0, 0, [])}\n`,
   })),
 );
+
+// Long strings at depth: folding columns inside nested maps and sequences, in every quoting style.
+const longStrings = [
+  "word ".repeat(25).trim(),
+  `'${"quoted word ".repeat(10)}'`,
+  `${"needs \\t double ".repeat(8)}`,
+  `${"x".repeat(70)}  ${"y".repeat(20)} z`,
+  `- ${"dash ".repeat(20)}`,
+  `${"a: b ".repeat(20)}`,
+  `${"é日 ".repeat(40)}`,
+  `${"w ".repeat(38)}\u0007 ${"v ".repeat(10)}`,
+  `${"w".repeat(78)} a b c`,
+  `${"multi line\n".repeat(3)}${"long ".repeat(30)}`,
+];
+const nestings = [
+  (s) => ({ a: s }),
+  (s) => ({ a: { b: { c: s } } }),
+  (s) => ({ a: [s] }),
+  (s) => ({ a: [{ b: s, c: [s] }] }),
+  (s) => [[s]],
+  (s) => ({ [s.slice(0, 100)]: s }),
+];
+write(
+  "emit-deep",
+  "emit",
+  longStrings.flatMap((s, i) => nestings.map((nest, j) => ({ name: `deep-${i}-${j}`, value: nest(s) }))),
+);

@@ -12,6 +12,16 @@ describe("toYaml matches Helm 4.1.4 (sigs.k8s.io/yaml.Marshal)", () => {
   }
 });
 
+describe("long strings at depth: toYaml, toJson, toYamlPretty match Helm 4.1.4", () => {
+  for (const { input, results } of loadFixture<{ value: unknown }>("emit-deep")) {
+    it(input.name, () => {
+      const v = fromJsonValue(input.value);
+      expect(toYaml(v)).toBe(results[0]);
+      expect(toYamlPretty(v)).toBe(results[2]);
+    });
+  }
+});
+
 describe("toYaml of what fromYaml read matches Helm 4.1.4", () => {
   for (const { input, results } of loadFixture<{ yaml: string }>("parse")) {
     it.skipIf(KNOWN_PARSE_DIFFERENCES.has(input.name))(input.name, () => {
