@@ -49,7 +49,7 @@ export function keyLessV3(a: string, b: string): boolean {
 }
 
 function toNode(v: GoValue, depth: number): Node {
-  if (depth > 10000) throw new GoError("yaml: exceeded max depth");
+  if (depth > 1000) throw new GoError("yaml: value nested deeper than 1000 levels");
   if (v === undefined || v === null) return null;
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return { float: v };

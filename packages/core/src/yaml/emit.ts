@@ -17,7 +17,8 @@ export interface MapNode {
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
-const MAX_DEPTH = 10000;
+/** Deeper values are no configuration; the bound keeps the recursion far from the JS stack limit. */
+const MAX_DEPTH = 1000;
 
 /** Go's encoding/json writes invalid UTF-8 (our lone surrogates) as U+FFFD. */
 export function wellFormed(s: string): string {
@@ -82,7 +83,7 @@ function countNel(s: string): number {
  * one becomes a multi-line key, which fails at the line of the ':' after it.
  */
 export function toYamlNode(v: GoValue, depth = 0, lines = { n: 0 }): Node {
-  if (depth > MAX_DEPTH) throw new GoError("json: unsupported value: encountered a cycle");
+  if (depth > MAX_DEPTH) throw new GoError(`yaml: value nested deeper than ${MAX_DEPTH} levels`);
   if (v === undefined || v === null) return null;
   if (typeof v === "string") {
     lines.n += countNel(v);

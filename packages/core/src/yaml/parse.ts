@@ -42,6 +42,7 @@ const PARSE_OPTIONS = {
  * empty one). Throws a GoError whose message is sigs' error text.
  */
 export function parseYaml(input: string): GoValue {
+  checkNesting(input);
   const text = yaml11Breaks(input);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   const doc = (Array.isArray(docs) ? docs[0] : undefined) as Document.Parsed | undefined;
@@ -54,10 +55,47 @@ export function parseYaml(input: string): GoValue {
  * `helm template` output or a CRD bundle holds). Empty documents give `null`.
  */
 export function parseYamlDocuments(input: string): GoValue[] {
+  checkNesting(input);
   const text = yaml11Breaks(input);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   if (!Array.isArray(docs)) return [];
   return docs.map((d) => documentToGo(d as Document.Parsed, text));
+}
+
+const MAX_FLOW_NESTING = 1000;
+
+/**
+ * eemeli's parser exhausts the stack on deeply nested flow collections (and V8 may then abort the
+ * process), so nesting is bounded first. go-yaml has no such bound; no real document comes near.
+ */
+function checkNesting(text: string): void {
+  let depth = 0;
+  let max = 0;
+  let lineLead = 0;
+  let atLead = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Block nesting shows as a line's lead of blanks and `- `/`? ` indicators.
+    if (c === 0x0a) {
+      atLead = true;
+      lineLead = 0;
+      continue;
+    }
+    if (atLead) {
+      if (c === 0x20 || c === 0x2d || c === 0x3f || c === 0x09) {
+        if (++lineLead > 2 * MAX_FLOW_NESTING)
+          throw new GoError(`error converting YAML to JSON: yaml: exceeded max depth of ${MAX_FLOW_NESTING}`);
+        continue;
+      }
+      atLead = false;
+    }
+    if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  if (max > MAX_FLOW_NESTING)
+    throw new GoError(`error converting YAML to JSON: yaml: exceeded max depth of ${MAX_FLOW_NESTING}`);
 }
 
 /**

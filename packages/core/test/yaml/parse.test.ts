@@ -57,3 +57,17 @@ describe("parseYaml", () => {
     expect(parseYamlDocuments("a: 1\n---\n- 2\n---\n").map(toPlain)).toEqual([{ a: 1 }, [2], null]);
   });
 });
+
+describe("bounded nesting", () => {
+  it("refuses flow collections nested past 1000 levels with one clear error, not a crash", () => {
+    expect(() => parseYaml(`a: ${"[".repeat(5000)}${"]".repeat(5000)}`)).toThrow(
+      new GoError("error converting YAML to JSON: yaml: exceeded max depth of 1000"),
+    );
+  });
+  it("refuses block sequences nested past 1000 levels", () => {
+    expect(() => parseYaml(`${"- ".repeat(20000)}x`)).toThrow("exceeded max depth of 1000");
+  });
+  it("still reads 500 levels", () => {
+    expect(parseYaml(`${"- ".repeat(500)}x`)).toBeTruthy();
+  });
+});
