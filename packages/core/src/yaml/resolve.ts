@@ -130,8 +130,8 @@ export function isTimestamp(s: string): boolean {
 }
 
 /**
- * Resolves a plain scalar (or one with an explicit resolvable tag, when `tag` is given) as
- * go-yaml v2's resolve("", in) does.
+ * Resolves a plain scalar as go-yaml v2's resolve does. `timestamps` is false when an explicit
+ * tag other than !!timestamp is present: go-yaml then does not try the timestamp layouts.
  */
 export function resolveScalar(input: string, timestamps = true): Resolved {
   const hint = input === "" ? "N" : hintOf(input[0] as string);
