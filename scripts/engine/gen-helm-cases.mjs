@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Generates the Helm-level engine fixtures from the real Helm 4.1.4:
- *   HELM_BIN=~/.cache/helm-trivy-dev/helm node scripts/engine/gen-helm-cases.mjs
+ *   HELM_BIN=~/.cache/helm-trivy-dev/helm node scripts/engine/gen-helm-cases.mjs [GROUP...]
  * Each case of helm-case-sources.mjs becomes a tiny chart `hn` whose templates/NOTES.txt holds
  * the template between markers (helm trims NOTES). The output comes from
  * `helm install --dry-run=client` (NOTES between the markers), an error from `helm template`
@@ -50,8 +50,11 @@ function runCase(c) {
   }
 }
 
+// Optional group names on the command line regenerate only those groups.
+const only = new Set(process.argv.slice(2));
 let total = 0;
 for (const [group, cases] of Object.entries(groups)) {
+  if (only.size > 0 && !only.has(group)) continue;
   const out = cases.map((c, i) => {
     const named = { name: c.name ?? `${group}#${i}`, ...c };
     return { ...named, ...runCase(named) };

@@ -149,6 +149,34 @@ const errors = [
 ];
 
 /**
+ * Nesting met in real charts: `tpl ""` inside a tpl (promtail's empty extraServerConfigs) and
+ * moderately deep include chains. Chains near Helm's per-name limit of 1000 need the render's
+ * large-stack retry: they are render cases (fixtures/charts/render-deep-include).
+ */
+const nestingHelpers = {
+  "templates/_helpers.tpl": [
+    '{{- define "down" }}{{ if gt (int .) 0 }}{{ include "down" (sub (int .) 1) }}{{ else }}bottom{{ end }}{{ end }}',
+    '{{- define "deep" }}{{ if gt (int .n) 0 }}{{ include "deep" (dict "n" (sub (int .n) 1) "v" .v) | nindent 2 }}{{ else }}{{ tpl .v.t .v }}{{ end }}{{ end }}',
+  ].join("\n"),
+};
+
+const nesting = [
+  n('{{ tpl "{{ tpl \\"\\" . }}" . }}'),
+  n('{{ tpl "a{{ tpl .Values.e . }}b" . }}', { e: "" }),
+  n("{{ tpl .Values.outer . }}", { outer: "x: 1\n{{ tpl .Values.e . }}\ny: 2", e: "" }),
+  n("{{ tpl .Values.outer . }}", { outer: "[{{ tpl .Values.e . }}]", e: "  \n " }),
+  n("{{ tpl .Values.outer . }}", { outer: "[{{ tpl .Values.e . }}]", e: "{{/* only a comment */}}" }),
+  n("{{ tpl .Values.outer . }}", {
+    outer: '[{{ tpl .Values.e . }}{{ include "q" . }}]',
+    e: '{{ define "q" }}Q{{ end }}',
+  }),
+  n("{{ tpl .Values.outer . }}", { outer: "[{{ tpl .Values.mid . }}]", mid: "<{{ tpl .Values.e . }}>", e: "" }),
+  n('{{ include "down" 10 }}', undefined, nestingHelpers),
+  n('{{ include "down" 200 }}', undefined, nestingHelpers),
+  n('{{ include "deep" (dict "n" 300 "v" (dict "t" "{{ .t | len }}")) | len }}', undefined, nestingHelpers),
+];
+
+/**
  * Go-level cases whose Go 1.25 texts differ from the oracle's Go 1.19 (comparison errors name
  * the types since): run with their data as .Values, under `with` so that dot is that map.
  */
@@ -161,4 +189,5 @@ export const groups = {
   "helm-funcs": helmFuncs,
   "helm-values": values,
   "helm-errors": errors,
+  nesting,
 };

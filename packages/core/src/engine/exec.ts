@@ -60,6 +60,11 @@ export const DEFAULT_LIMITS: ExecLimits = { maxTemplateDepth: 100000, maxOutput:
 /** text/template's ExecError: `message` is Go's err.Error(); `cause` the wrapped error, if any. */
 export class ExecError extends Error {
   override name = "ExecError";
+  /**
+   * Set when the error stands for our JavaScript stack running out (not a limit of Go's): a
+   * caller with a larger stack may render the same templates successfully.
+   */
+  stackExhausted = false;
   constructor(
     message: string,
     readonly templateName: string,
@@ -148,6 +153,14 @@ function errorContext(node: Node): string {
   return node.toString();
 }
 
+/** Whether `e` or an error in its `cause` chain is an ExecError raised by stack exhaustion. */
+export function causedByStackExhaustion(e: unknown): boolean {
+  for (let cur = e, n = 0; cur instanceof Error && n < 100_000; cur = (cur as { cause?: unknown }).cause, n++) {
+    if (cur instanceof ExecError && cur.stackExhausted) return true;
+  }
+  return false;
+}
+
 /** Executes template `tree` with data `dot`; returns its output or throws ExecError. */
 export function execute(ctx: ExecContext, tree: Tree, data: GoValue): string {
   const s = new State(ctx, tree, data);
@@ -156,7 +169,7 @@ export function execute(ctx: ExecContext, tree: Tree, data: GoValue): string {
     s.walk(data ?? undefined, tree.root as ListNode);
   } catch (e) {
     // Nested executions (Helm's include) deeper than our stack: end in an error, not a crash.
-    if (isStackOverflow(e)) s.errorf("exceeded maximum nesting depth (stack exhausted)");
+    if (isStackOverflow(e)) s.stackErrorf("exceeded maximum nesting depth (stack exhausted)");
     throw e;
   }
   return s.out;
@@ -194,6 +207,16 @@ class State {
       name,
       cause,
     );
+  }
+
+  /** errorf for a failure caused by our stack running out (see ExecError.stackExhausted). */
+  stackErrorf(msg: string): never {
+    try {
+      this.errorf(msg);
+    } catch (e) {
+      (e as ExecError).stackExhausted = true;
+      throw e;
+    }
   }
 
   at(node: Node): void {
@@ -437,7 +460,7 @@ class State {
         // Go would go on to its depth limit; we run out of stack first. Report Go's error.
         this.tmpl = saved.tmpl;
         this.at(t);
-        this.errorf(`exceeded maximum template depth (${this.ctx.limits.maxTemplateDepth})`);
+        this.stackErrorf(`exceeded maximum template depth (${this.ctx.limits.maxTemplateDepth})`);
       }
       throw e;
     } finally {

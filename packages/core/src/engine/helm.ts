@@ -6,10 +6,10 @@
  */
 import { compareGoStrings } from "../govalue/printer.js";
 import { GoError, type GoFunc, type GoMap, type GoValue, newGoMap } from "../govalue/value.js";
-import { ExecError, type ExecLimits, isStackOverflow } from "./exec.js";
+import { causedByStackExhaustion, ExecError, type ExecLimits, isStackOverflow } from "./exec.js";
 import { helmFuncMap } from "./funcmap.js";
 import { goQuote } from "./lex.js";
-import { ParseError } from "./parse.js";
+import { ParseError, type Tree } from "./parse.js";
 import { TemplateSet } from "./template.js";
 
 /** A template to render: Helm's `renderable`. */
@@ -38,6 +38,16 @@ const WARN_RE = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
 /** A rendering failure; `message` is what `helm template` prints after `Error: `. */
 export class RenderError extends Error {
   override name = "RenderError";
+  /**
+   * The failure came from our JavaScript stack running out, not from a limit Helm has: the
+   * same render on a larger stack (render/large-stack.ts) may succeed or fail like Helm.
+   */
+  constructor(
+    message: string,
+    readonly stackExhausted = false,
+  ) {
+    super(message);
+  }
 }
 
 function warnWrap(s: string): string {
@@ -84,15 +94,19 @@ function bindHelmFuncs(set: TemplateSet, includedNames: Map<string, number>, str
       // Go loses the missingkey option on Clone; Helm re-applies it.
       t.missingKey = strict ? "error" : "zero";
       bindHelmFuncs(t, includedNames, strict);
+      // Helm runs t.New("gotpl").Parse(src).Execute: the freshly parsed tree, even when it is
+      // empty and the set keeps the enclosing tpl's non-empty "gotpl" (else `tpl ""` inside a
+      // tpl would re-run the outer text forever).
+      let tree: Tree | undefined;
       try {
-        t.parse("gotpl", src);
+        tree = t.parse(t.name, src);
       } catch (e) {
         if (e instanceof ParseError) throw wrapped(`cannot parse template ${goQuote(src)}`, e);
         throw e;
       }
       let out: string;
       try {
-        out = t.execute("gotpl", vals);
+        out = tree === undefined ? t.execute(t.name, vals) : t.executeTree(tree, vals);
       } catch (e) {
         if (isStackOverflow(e) || !(e instanceof Error)) throw e;
         throw wrapped(`error during tpl function execution for ${goQuote(src)}`, e);
@@ -240,8 +254,10 @@ export function renderTemplates(templates: readonly Renderable[], opts: RenderOp
     try {
       out = set.execute(name, r.vals as GoValue);
     } catch (e) {
-      if (e instanceof ExecError) throw new RenderError(helmExecErrorMessage(name, e));
-      if (isStackOverflow(e)) throw new RenderError(`rendering template failed: ${name}: template nesting too deep`);
+      if (e instanceof ExecError) throw new RenderError(helmExecErrorMessage(name, e), causedByStackExhaustion(e));
+      if (isStackOverflow(e)) {
+        throw new RenderError(`rendering template failed: ${name}: template nesting too deep`, true);
+      }
       if (e instanceof Error) throw new RenderError(`rendering template failed: ${e.message}`);
       throw e;
     }

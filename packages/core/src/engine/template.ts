@@ -59,14 +59,18 @@ export class TemplateSet implements ExecContext {
   /**
    * t.New(name).Parse(text): adds the file's tree and its `define`s. A later definition
    * replaces an earlier one of the same name unless it is empty. Throws ParseError.
+   *
+   * Returns the tree parsed for `name` itself: the new Template's own Tree, which Go sets even
+   * when the set keeps an older non-empty tree of that name (Helm's `tpl` executes this one).
    */
-  parse(name: string, text: string): void {
+  parse(name: string, text: string): Tree | undefined {
     const parsed = parseTemplates(name, text, this.hasFunction);
     for (const [n, tree] of parsed) {
       const old = this.trees.get(n);
       if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
       this.trees.set(n, tree);
     }
+    return parsed.get(name);
   }
 
   /** ExecuteTemplate: runs template `name` with `data`; throws ExecError or NoTemplateError. */
@@ -77,6 +81,11 @@ export class TemplateSet implements ExecContext {
         `template: no template ${goQuote(name)} associated with template ${goQuote(this.name)}`,
       );
     }
+    return execute(this, tree, data);
+  }
+
+  /** Template.Execute on a Template object holding `tree` (not looked up by name). */
+  executeTree(tree: Tree, data: GoValue): string {
     return execute(this, tree, data);
   }
 
