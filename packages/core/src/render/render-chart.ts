@@ -10,10 +10,11 @@ import { type GoMap, newGoMap } from "../govalue/value.js";
 import { coalesceValues } from "../values/coalesce.js";
 import { HelmLog } from "../values/log.js";
 import { validateValuesSchema } from "../values/schema.js";
-import { type CapabilitiesObject, type KubeVersionInfo, makeCapabilities } from "./capabilities.js";
-import { chartValue } from "./chart-map.js";
+import type { CapabilitiesObject, KubeVersionInfo } from "./capabilities.js";
+import { renderOnLargeStack } from "./large-stack.js";
 import { type Hook, type Manifest, ManifestParseError, sortManifests } from "./manifests.js";
 import { allTemplates, type TemplateRenderer } from "./renderables.js";
+import { capabilitiesFor, type ReleaseSettings, topLevelData } from "./top-data.js";
 
 /** Appended by `helm template` to errors raised while rendering (the release exists by then). */
 export const DEBUG_HINT = "\n\nUse --debug flag to render out invalid YAML";
@@ -93,19 +94,6 @@ function collectCrds(c: Chart, out: CrdFile[]): void {
   for (const d of c.dependencies) collectCrds(d, out);
 }
 
-/** `.Release` (a plain map in Helm 4). */
-function releaseValue(o: RenderOptions): GoMap {
-  const isUpgrade = o.isUpgrade ?? false;
-  return newGoMap([
-    ["Name", o.releaseName ?? "release-name"],
-    ["Namespace", o.namespace ?? "default"],
-    ["IsUpgrade", isUpgrade],
-    ["IsInstall", !isUpgrade],
-    ["Revision", BigInt(o.revision ?? 1)],
-    ["Service", "Helm"],
-  ]);
-}
-
 /** Renders a loaded chart like `helm template`. Throws RenderError with Helm's message. */
 export function renderChart(chart: Chart, options: RenderOptions): RenderResult {
   const log = options.log ?? new HelmLog();
@@ -135,10 +123,15 @@ export function renderChart(chart: Chart, options: RenderOptions): RenderResult 
   } catch (e) {
     throw new RenderError((e as Error).message);
   }
-  const caps: CapabilitiesObject = makeCapabilities({
+  const release: ReleaseSettings = {
+    releaseName,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    ...(options.isUpgrade !== undefined ? { isUpgrade: options.isUpgrade } : {}),
+    ...(options.revision !== undefined ? { revision: options.revision } : {}),
     ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
     ...(options.apiVersions ? { apiVersions: options.apiVersions } : {}),
-  });
+  };
+  const caps: CapabilitiesObject = capabilitiesFor(release);
   if (!options.skipSchemaValidation) {
     try {
       (options.validateSchema ?? validateValuesSchema)(processed, values);
@@ -146,19 +139,21 @@ export function renderChart(chart: Chart, options: RenderOptions): RenderResult 
       throw new RenderError((e as Error).message);
     }
   }
-  const top = newGoMap([
-    ["Values", values],
-    ["Chart", chartValue(processed)],
-    ["Capabilities", caps],
-    ["Release", releaseValue(options)],
-  ]);
+  const top = topLevelData(processed, values, caps, release);
+  const strict = options.strict ?? false;
 
   let files: Map<string, string>;
   try {
     checkKubeVersion(processed, caps.kube.normalized);
-    files = options.engine(allTemplates(processed, top), { strict: options.strict ?? false });
+    files = options.engine(allTemplates(processed, top), { strict });
   } catch (e) {
-    throw new RenderError(`${(e as Error).message}${DEBUG_HINT}`);
+    if (!(e as { stackExhausted?: boolean }).stackExhausted)
+      throw new RenderError(`${(e as Error).message}${DEBUG_HINT}`);
+    // Our stack ran out where Go's would not have: render again on a larger one.
+    const again = renderOnLargeStack({ chart: processed, userValues, release, strict });
+    if (again === undefined) throw new RenderError(`${(e as Error).message}${DEBUG_HINT}`);
+    if (!again.ok) throw new RenderError(`${again.message}${DEBUG_HINT}`);
+    files = again.files;
   }
 
   // NOTES.txt is rendered like any template but is not a manifest; only the root's is kept.

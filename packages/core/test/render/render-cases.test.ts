@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultEngine } from "../../src/render/engine-binding.js";
+import { largeStackAvailable } from "../../src/render/large-stack.js";
 import { expected, loadCases, runCase } from "./harness.js";
 
 // Expected outputs come from real Helm 4.1.4: scripts/render-fixtures/gen-render.mjs.
@@ -19,7 +20,13 @@ describe("helm template conformance on fixtures/charts/render-*", () => {
   it("has expectations", () => {
     expect(cases.length).toBeGreaterThan(30);
   });
+  // Deep include chains re-render in a worker thread, which runs the built script (dist/).
+  const deepSkip = largeStackAvailable() ? undefined : "no built large-stack worker; run `pnpm build`";
   for (const c of cases) {
+    if (c.name.startsWith("deep-") && deepSkip !== undefined) {
+      it.skip(`${c.name} (${deepSkip})`, () => {});
+      continue;
+    }
     const test = Object.hasOwn(KNOWN_GAPS, c.name) ? it.fails : it;
     test(c.name, async () => {
       const want = expected(c.name);
