@@ -7,14 +7,40 @@
  *
  * The YAML module's parseYaml (go-yaml v2 semantics) decides whether the text parses and
  * gives go-yaml's error texts; it returns float64 numbers only, so the typed tree itself is
- * built here with the `yaml` package's YAML 1.1 schema (the only place in chart/ using it).
+ * built here with the `yaml` package (the only place in chart/ using it). Plain scalars are
+ * typed by the YAML module's resolveScalar (go-yaml v2's table), not by the package's YAML 1.1
+ * schema, which differs (it reads a bare `.` as NaN, go-yaml as the string ".").
  */
-import { parseAllDocuments, type Tags } from "yaml";
+import { parseAllDocuments, type ScalarTag, type Tags } from "yaml";
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
 import { parseYaml } from "../yaml/parse.js";
+import { resolveScalar } from "../yaml/resolve.js";
 
 const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
 const BINARY_TAG = "tag:yaml.org,2002:binary";
+
+/**
+ * Every untagged plain scalar but the merge key `<<` (left to the schema's merge tag): typed
+ * as go-yaml v2 types it when decoding into interface{} (timestamps stay text).
+ */
+const goYamlPlainScalar: ScalarTag = {
+  tag: "tag:yaml.org,2002:go-yaml-v2-plain",
+  default: true,
+  test: /^(?!<<$)[\s\S]*$/,
+  resolve(source: string): unknown {
+    const r = resolveScalar(source);
+    switch (r.tag) {
+      case "null":
+        return null;
+      case "bool":
+      case "int":
+      case "float":
+        return r.value;
+      default:
+        return source;
+    }
+  },
+};
 
 const options = {
   version: "1.1" as const,
@@ -24,8 +50,10 @@ const options = {
   uniqueKeys: false,
   maxAliasCount: 10_000,
   // go-yaml v2 keeps timestamps and !!binary as strings when decoding into interface{}.
-  customTags: (tags: Tags) =>
-    tags.filter((t) => typeof t !== "object" || (t.tag !== TIMESTAMP_TAG && t.tag !== BINARY_TAG)),
+  customTags: (tags: Tags) => [
+    goYamlPlainScalar,
+    ...tags.filter((t) => typeof t !== "object" || (t.tag !== TIMESTAMP_TAG && t.tag !== BINARY_TAG)),
+  ],
 };
 
 /** Error text in the shape sigs.k8s.io/yaml gives (`error converting YAML to JSON: yaml: ...`). */
