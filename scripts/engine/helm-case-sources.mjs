@@ -176,6 +176,18 @@ const nesting = [
   n('{{ include "deep" (dict "n" 300 "v" (dict "t" "{{ .t | len }}")) | len }}', undefined, nestingHelpers),
 ];
 
+/** Methods of Go values (semver's *Version) reached as arguments through variables and chains. */
+const methods = [
+  n('{{ $v := semver "1.2.3" }}{{ printf "%d.%d" $v.Major $v.Minor | quote }}'),
+  n('{{ printf "%d" (semver "4.5.6").Minor }}'),
+  n('{{ $v := semver "1.2.3" }}{{ $v.Major }}|{{ $v.Original }}|{{ $v.String }}'),
+  n('{{ $v := semver "1.2.3" }}{{ print $v.Major $v.Patch }}'),
+  n('{{ $v := semver "1.2.3" }}{{ $v.Major 1 }}'),
+  n('{{ $v := semver "1.2.3" }}{{ 1 | $v.Major }}'),
+  n('{{ $v := semver "1.2.3-beta.1" }}{{ $v.Prerelease | upper }}'),
+  n('{{ $s := .Values.s }}{{ printf "%v" $s }}|{{ $s 1 }}', { s: "x" }),
+];
+
 /**
  * Go-level cases whose Go 1.25 texts differ from the oracle's Go 1.19 (comparison errors name
  * the types since): run with their data as .Values, under `with` so that dot is that map.
@@ -190,4 +202,5 @@ export const groups = {
   "helm-values": values,
   "helm-errors": errors,
   nesting,
+  methods,
 };

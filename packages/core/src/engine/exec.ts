@@ -493,8 +493,10 @@ class State {
     return v;
   }
 
-  notAFunction(args: Node[], final: Final): void {
-    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${args[0].toString()}`);
+  notAFunction(args: Node[] | null, final: Final): void {
+    if ((args !== null && args.length > 1) || final !== MISSING) {
+      this.errorf(`can't give argument to non-function ${(args as Node[])[0].toString()}`);
+    }
   }
 
   evalCommand(dot: GoValue, cmd: CommandNode, final: Final): GoValue {
@@ -547,7 +549,7 @@ class State {
     return this.evalFieldChain(dot, dot, this.dotIface, field, field.ident, 0, args, final);
   }
 
-  evalChainNode(dot: GoValue, chain: ChainNode, args: Node[], final: Final): GoValue {
+  evalChainNode(dot: GoValue, chain: ChainNode, args: Node[] | null, final: Final): GoValue {
     this.at(chain);
     if (chain.field.length === 0) this.errorf("internal error: no fields in evalChainNode");
     if (chain.node.type === NodeType.Nil) this.errorf(`indirection through explicit nil in ${chain.toString()}`);
@@ -555,7 +557,7 @@ class State {
     return this.evalFieldChain(dot, pipe, this.lastIface, chain, chain.field, 0, args, final);
   }
 
-  evalVariableNode(dot: GoValue, v: VariableNode, args: Node[], final: Final): GoValue {
+  evalVariableNode(dot: GoValue, v: VariableNode, args: Node[] | null, final: Final): GoValue {
     this.at(v);
     const value = this.varValue(v.ident[0]);
     if (v.ident.length === 1) {
@@ -715,8 +717,9 @@ class State {
       }
       case NodeType.Field:
         return this.validateType(this.evalFieldNode(dot, n as FieldNode, [n], MISSING), typ);
+      // As Go: no argument list at all (a method reached here gets zero arguments).
       case NodeType.Variable:
-        return this.validateType(this.evalVariableNode(dot, n as VariableNode, [], MISSING), typ);
+        return this.validateType(this.evalVariableNode(dot, n as VariableNode, null, MISSING), typ);
       case NodeType.Pipe: {
         const v = this.evalPipeline(dot, n as PipeNode);
         this.lastIface = false;
@@ -728,7 +731,7 @@ class State {
         return this.validateType(v, typ);
       }
       case NodeType.Chain:
-        return this.validateType(this.evalChainNode(dot, n as ChainNode, [], MISSING), typ);
+        return this.validateType(this.evalChainNode(dot, n as ChainNode, null, MISSING), typ);
     }
     this.lastIface = false;
     if (typ === null) this.errorf(`can't handle ${n.toString()} for arg of type <nil>`);
