@@ -47,6 +47,7 @@ describe("table", () => {
     expect(plain).not.toContain("\u001b[");
     const colored = formatTable(sampleReport(), { color: true });
     expect(colored).toContain("\u001b[1;31m");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes start with ESC.
     const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
     expect(strip(colored)).toBe(plain);
   });
