@@ -6,7 +6,7 @@
  * where Helm differs, Helm's result is the expectation and the case records `helm: true`.
  *
  *   ORACLE_BIN=/tmp/oracle/bin/gotmpl-oracle HELM_BIN=~/.cache/helm-trivy-dev/helm \
- *     node scripts/sprig/generate-fixtures.mjs
+ *     node scripts/sprig/generate-fixtures.mjs [CASE-FILE...]   (e.g. `certs`; default: all)
  *
  * Dev-time only: the tests read the committed fixtures and need neither binary.
  */
@@ -66,7 +66,11 @@ function runHelm(chartDir, c) {
   return { error: tail(lines[lines.length - 1].trim()) };
 }
 
-const files = readdirSync(join(here, "cases")).filter((f) => f.endsWith(".mjs"));
+// Optional arguments name the case files to regenerate (e.g. `certs`); default: all of them.
+const only = process.argv.slice(2);
+const files = readdirSync(join(here, "cases")).filter(
+  (f) => f.endsWith(".mjs") && (only.length === 0 || only.includes(f.replace(/\.mjs$/, ""))),
+);
 let chartDir;
 if (helm) {
   const tmp = mkdtempSync(join(tmpdir(), "sprig-helm-"));

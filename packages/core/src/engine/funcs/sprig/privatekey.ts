@@ -109,42 +109,75 @@ export function pemBlockForKey(k: PrivateKey): string {
   }
 }
 
-/** The SubjectPublicKeyInfo DER of a key, or Go's marshalPublicKey error for DSA. */
+/** The SubjectPublicKeyInfo DER of a key, or Go's marshalPublicKey error for DSA and X25519. */
 export function publicKeyInfo(k: PrivateKey): Uint8Array {
   if (k.kind === "dsa") throw new GoError("x509: unsupported public key type: *dsa.PublicKey");
+  if (k.kind === "other") throw new GoError("x509: unsupported public key type: *ecdh.PublicKey");
   return createPublicKey(k.key).export({ type: "spki", format: "der" });
 }
 
-/** Does the DER parse as this node key type? (Go's hints name the parser that would work.) */
-function parsesAs(der: Uint8Array, type: "pkcs1" | "sec1" | "pkcs8"): boolean {
+type KeyFormat = "pkcs1" | "sec1" | "pkcs8";
+
+/** The leading fields each format's Go struct requires (later fields are optional or ignored). */
+const REQUIRED_TAGS: Record<KeyFormat, readonly number[]> = {
+  // pkcs1PrivateKey: Version, N, E, D, P, Q (Dp, Dq, Qinv optional)
+  pkcs1: [TAG.INTEGER, TAG.INTEGER, TAG.INTEGER, TAG.INTEGER, TAG.INTEGER, TAG.INTEGER],
+  // ecPrivateKey: Version, PrivateKey (curve and public key optional)
+  sec1: [TAG.INTEGER, TAG.OCTET_STRING],
+  // pkcs8: Version, Algo, PrivateKey
+  pkcs8: [TAG.INTEGER, TAG.SEQUENCE, TAG.OCTET_STRING],
+};
+
+/**
+ * Would Go's asn1.Unmarshal into this format's struct succeed? (Go checks structure only, and
+ * its "use ParseXxx instead" hints name the format whose structure fits.) OpenSSL is laxer about
+ * which format it was told, so node cannot answer this.
+ */
+function fitsFormat(der: Uint8Array, format: KeyFormat): boolean {
   try {
-    createPrivateKey({ key: Buffer.from(der), format: "der", type });
-    return true;
+    const top = readElement(der, 0);
+    if (top.tag !== TAG.SEQUENCE) return false;
+    const fields = children(top);
+    const want = REQUIRED_TAGS[format];
+    return want.every((tag, i) => fields[i]?.tag === tag);
   } catch {
     return false;
   }
 }
 
-/** Go's first-level asn1 error for bytes that are not one well-formed SEQUENCE. */
-function asn1Error(der: Uint8Array): string {
+function nodeKey(der: Uint8Array, type: KeyFormat): KeyObject {
   try {
-    const e = readElement(der, 0);
-    if (e.tag !== TAG.SEQUENCE) return "asn1: structure error: tags don't match";
+    return createPrivateKey({ key: Buffer.from(der), format: "der", type });
+  } catch {
+    throw new GoError("x509: invalid private key");
+  }
+}
+
+const GO_FIELD_PARAMS =
+  "{optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false}";
+
+/** encoding/asn1's error when the outer SEQUENCE of Go struct `typeName` is not there. */
+function asn1Error(der: Uint8Array, typeName: string): string {
+  let e: DerElement;
+  try {
+    e = readElement(der, 0);
   } catch {
     return "asn1: syntax error: data truncated";
   }
-  return "asn1: structure error: tags don't match";
+  if (e.tag === TAG.SEQUENCE) return "asn1: structure error: sequence truncated";
+  const header = e.raw.length - e.content.length;
+  const desc = `{class:${e.tag >> 6} tag:${e.tag & 0x1f} length:${e.content.length} isCompound:${(e.tag & 0x20) !== 0}}`;
+  return `asn1: structure error: tags don't match (16 vs ${desc}) ${GO_FIELD_PARAMS} ${typeName} @${header}`;
 }
 
+const useInstead = (parser: string) =>
+  new GoError(`x509: failed to parse private key (use ${parser} instead for this key format)`);
+
 function parsePkcs1(der: Uint8Array): PrivateKey {
-  if (parsesAs(der, "pkcs1")) {
-    return { kind: "rsa", key: createPrivateKey({ key: Buffer.from(der), format: "der", type: "pkcs1" }) };
-  }
-  if (parsesAs(der, "sec1"))
-    throw new GoError("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)");
-  if (parsesAs(der, "pkcs8"))
-    throw new GoError("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)");
-  throw new GoError(asn1Error(der));
+  if (fitsFormat(der, "pkcs1")) return { kind: "rsa", key: nodeKey(der, "pkcs1") };
+  if (fitsFormat(der, "sec1")) throw useInstead("ParseECPrivateKey");
+  if (fitsFormat(der, "pkcs8")) throw useInstead("ParsePKCS8PrivateKey");
+  throw new GoError(asn1Error(der, "pkcs1PrivateKey"));
 }
 
 function ecCurve(key: KeyObject): EcCurve | undefined {
@@ -165,28 +198,29 @@ function sec1CurveOid(der: Uint8Array): string | undefined {
 }
 
 function parseSec1(der: Uint8Array): PrivateKey {
-  if (parsesAs(der, "sec1")) {
+  if (fitsFormat(der, "sec1")) {
     const oid = sec1CurveOid(der);
     if (oid === undefined || !Object.hasOwn(CURVE_BY_OID, oid)) throw new GoError("x509: unknown elliptic curve");
-    const key = createPrivateKey({ key: Buffer.from(der), format: "der", type: "sec1" });
-    return { kind: "ecdsa", key, curve: CURVE_BY_OID[oid] };
+    return { kind: "ecdsa", key: nodeKey(der, "sec1"), curve: CURVE_BY_OID[oid] };
   }
-  if (parsesAs(der, "pkcs8"))
-    throw new GoError("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)");
-  if (parsesAs(der, "pkcs1"))
-    throw new GoError("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)");
-  throw new GoError(`x509: failed to parse EC private key: ${asn1Error(der)}`);
+  if (fitsFormat(der, "pkcs8")) throw useInstead("ParsePKCS8PrivateKey");
+  if (fitsFormat(der, "pkcs1")) throw useInstead("ParsePKCS1PrivateKey");
+  throw new GoError(`x509: failed to parse EC private key: ${asn1Error(der, "ecPrivateKey")}`);
 }
 
+/** The PKCS#8 algorithms Go 1.25 reads: RSA, EC, Ed25519, X25519. */
+const KNOWN_PKCS8 = new Set(["1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.3.101.112", "1.3.101.110"]);
+
 function parsePkcs8(der: Uint8Array): PrivateKey {
-  if (!parsesAs(der, "pkcs8")) {
-    if (parsesAs(der, "sec1"))
-      throw new GoError("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)");
-    if (parsesAs(der, "pkcs1"))
-      throw new GoError("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)");
-    throw new GoError(asn1Error(der));
+  if (!fitsFormat(der, "pkcs8")) {
+    if (fitsFormat(der, "sec1")) throw useInstead("ParseECPrivateKey");
+    if (fitsFormat(der, "pkcs1")) throw useInstead("ParsePKCS1PrivateKey");
+    throw new GoError(asn1Error(der, "pkcs8"));
   }
-  const key = createPrivateKey({ key: Buffer.from(der), format: "der", type: "pkcs8" });
+  const alg = oidString(children(children(readWhole(der))[1])[0].content);
+  if (!KNOWN_PKCS8.has(alg))
+    throw new GoError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);
+  const key = nodeKey(der, "pkcs8");
   switch (key.asymmetricKeyType) {
     case "rsa":
       return { kind: "rsa", key };
@@ -200,12 +234,8 @@ function parsePkcs8(der: Uint8Array): PrivateKey {
       return { kind: "ed25519", key };
     case "x25519":
       return { kind: "other", key, goType: "*ecdh.PrivateKey" };
-    default: {
-      const alg = children(children(readWhole(der))[1])[0];
-      throw new GoError(
-        `x509: PKCS#8 wrapping contained private key with unknown algorithm: ${oidString(alg.content)}`,
-      );
-    }
+    default:
+      throw new GoError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);
   }
 }
 
@@ -217,7 +247,7 @@ function parseDsa(der: Uint8Array): PrivateKey {
   } catch {
     throw new GoError("asn1: syntax error: data truncated");
   }
-  if (seq.tag !== TAG.SEQUENCE) throw new GoError("asn1: structure error: tags don't match");
+  if (seq.tag !== TAG.SEQUENCE) throw new GoError(asn1Error(der, "DSAKeyFormat"));
   const fields = children(seq);
   if (fields.length < 6) throw new GoError("asn1: syntax error: sequence truncated");
   if (fields.some((f) => f.tag !== TAG.INTEGER)) throw new GoError("asn1: structure error: tags don't match");

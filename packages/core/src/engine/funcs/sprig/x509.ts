@@ -173,6 +173,13 @@ export function createCertificate(
     exts.push(extension(OID.subjectAltName, subjectIsEmpty, sanValue(template.dnsNames, template.ipAddresses)));
   }
 
+  // Go 1.24+ refuses to sign with RSA keys under 1024 bits.
+  const bits = signer.kind === "rsa" ? (signer.key.asymmetricKeyDetails?.modulusLength ?? 0) : 0;
+  if (signer.kind === "rsa" && bits < 1024)
+    throw new GoError(
+      `crypto/rsa: ${bits}-bit keys are insecure (see https://go.dev/pkg/crypto/rsa#hdr-Minimum_key_size)`,
+    );
+
   const tbs = sequence(
     contextTag(0, integer(2n), true),
     integer(template.serialNumber),
