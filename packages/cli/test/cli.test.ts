@@ -172,7 +172,8 @@ describe.skipIf(!built)("errors and exit statuses", () => {
   it("an unknown repository: status 10", () => {
     const r = cli(["nosuchrepo/app", ...T]);
     expect(r.status).toBe(10);
-    expect(r.stderr).toBe("Error: repo nosuchrepo not found\n");
+    expect(r.stderr).toMatch(/^Error: repo nosuchrepo not found\b.*\n$/);
+    expect(r.stderr.split("\n")).toHaveLength(2);
   });
 
   it("a chart that does not render: status 3, Helm's message, no stack trace", () => {

@@ -23,6 +23,7 @@ export {
   helmEngine,
   type LoadedChart,
   locateAndLoad,
+  locateOptions,
   parseKubeVersionFlag,
   readValuesFile,
   renderLoaded,

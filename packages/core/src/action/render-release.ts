@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { loadChart } from "../chart/load.js";
 import type { Chart } from "../chart/model.js";
+import { locateChart } from "../downloader/locate-chart.js";
+import type { LocateOptions } from "../downloader/source.js";
 import { renderTemplates } from "../engine/helm.js";
 import { ExitCode, HelmTrivyError } from "../errors.js";
 import type { GoMap } from "../govalue/value.js";
@@ -15,8 +17,14 @@ import { HelmLog } from "../values/log.js";
 import { mergeUserValues } from "../values/options.js";
 import { validateValuesSchema } from "../values/schema.js";
 import { toHelmTrivyError } from "./errors.js";
-import { localChartLocator } from "./locate.js";
-import { type ChartInfo, type ChartRequest, chartInfo, type LocatedChart, type ValuesInput } from "./types.js";
+import {
+  type ChartInfo,
+  type ChartRequest,
+  type ChartSourceOptions,
+  chartInfo,
+  type LocatedChart,
+  type ValuesInput,
+} from "./types.js";
 
 /** Helm's engine over our text/template: the renderer used when the caller gives none. */
 export const helmEngine: TemplateRenderer = (templates, opts) => renderTemplates(templates, opts);
@@ -80,16 +88,46 @@ export interface LoadedChart {
   info: ChartInfo;
 }
 
+/** The downloader's options from the source flags (Helm's config paths come from the environment). */
+export function locateOptions(source: ChartSourceOptions = {}): LocateOptions {
+  const o: Record<string, unknown> = {};
+  const put = (k: keyof LocateOptions, v: unknown) => {
+    if (v !== undefined && v !== false) o[k] = v;
+  };
+  put("version", source.version);
+  put("devel", source.devel);
+  put("repoUrl", source.repo);
+  put("username", source.username);
+  put("password", source.password);
+  put("passCredentialsAll", source.passCredentials);
+  put("caFile", source.caFile);
+  put("certFile", source.certFile);
+  put("keyFile", source.keyFile);
+  put("insecureSkipTlsVerify", source.insecureSkipTlsVerify);
+  put("plainHttp", source.plainHttp);
+  return o as LocateOptions;
+}
+
+/**
+ * Finds and loads the chart: through `request.locate` when given (a path locator), else the
+ * downloader (local paths, `repo/name`, `--repo`, URLs, `oci://`).
+ */
 export async function locateAndLoad(request: ChartRequest): Promise<LoadedChart> {
-  const locate = request.locate ?? localChartLocator;
-  const located = await locate(request.chart, request.source ?? {});
-  let chart: Chart;
   try {
-    chart = await loadChart(located.path);
+    if (request.locate) {
+      const located = await request.locate(request.chart, request.source ?? {});
+      const chart = await loadChart(located.path);
+      return { located, chart, info: chartInfo(chart, located.source) };
+    }
+    const { chart, source } = await locateChart(request.chart, locateOptions(request.source));
+    return {
+      located: { path: source.path ?? source.url ?? request.chart, source: request.chart },
+      chart,
+      info: chartInfo(chart, request.chart),
+    };
   } catch (e) {
     throw toHelmTrivyError(e);
   }
-  return { located, chart, info: chartInfo(chart, located.source) };
 }
 
 /** Renders a loaded chart with the given user values. Throws HelmTrivyError (status Chart). */
