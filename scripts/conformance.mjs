@@ -4,14 +4,16 @@
 // goldens were made) and compares with Helm 4.1.4's output through
 // ../shared/tools/render-compare.py (which tolerates only Helm's own randomness). Charts whose
 // golden exit status is non-zero must fail the same way, with the same error line.
-// Prints one line per chart and `corpus: P/N match`; the result is kept in
-// scripts/conformance/baseline.json, and the run fails when a chart that matched there no
-// longer does. Usage: node scripts/conformance.mjs [--update-baseline] [NAME...]
+// Prints one line per chart and `corpus: P/N match`; then compares the image lists read from
+// Helm's golden render and from ours (images/compareRenderedImages) and prints
+// `images: P/N match` (charts whose golden render succeeded). Both results are kept in
+// scripts/conformance/baseline.json, and the run fails when a chart that matched there (in
+// either figure) no longer does. Usage: node scripts/conformance.mjs [--update-baseline] [NAME...]
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared");
@@ -20,6 +22,7 @@ const goldenDir = join(corpus, "golden");
 const chartsDir = join(corpus, "charts");
 const compareTool = join(shared, "tools", "render-compare.py");
 const cli = join(root, "packages", "cli", "dist", "main.js");
+const imagesModule = join(root, "packages", "core", "dist", "images", "index.js");
 const baselineFile = join(root, "scripts", "conformance", "baseline.json");
 const TIMEOUT_MS = 180_000;
 
@@ -36,6 +39,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const hasPython = spawnSync("python3", ["--version"]).status === 0;
+const { compareRenderedImages } = await import(pathToFileURL(imagesModule).href);
 
 const names = readdirSync(goldenDir)
   .filter((f) => f.endsWith(".code"))
@@ -109,7 +113,40 @@ function compare(name, got) {
   return verdict;
 }
 
+/**
+ * Our output with the lines Helm itself renders differently from run to run (the golden's
+ * `.unstable` ranges: random names, passwords, certificates) taken from the golden, so that the
+ * image comparison sees only real differences. Needs line-aligned outputs: the text comparison
+ * has already accepted the render when this matters; otherwise the output is left as it is.
+ */
+function withGoldenRandomness(name, golden, ours) {
+  const unstableFile = join(goldenDir, `${name}.unstable`);
+  if (!existsSync(unstableFile)) return ours;
+  const g = golden.split("\n");
+  const a = ours.split("\n");
+  if (g.length !== a.length) return ours;
+  for (const [first, last] of JSON.parse(readFileSync(unstableFile, "utf8"))) {
+    for (let i = first - 1; i < last && i < a.length; i++) a[i] = g[i];
+  }
+  return a.join("\n");
+}
+
+/** Images of Helm's golden render against ours; undefined when the golden render failed. */
+function compareImages(name, got) {
+  const wantCode = Number(readOr(join(goldenDir, `${name}.code`), "0").trim());
+  if (wantCode !== 0) return undefined;
+  const golden = readFileSync(join(goldenDir, `${name}.yaml`), "utf8");
+  let diff;
+  try {
+    diff = compareRenderedImages(golden, got.code === 0 ? withGoldenRandomness(name, golden, got.stdout) : "");
+  } catch (e) {
+    diff = `image extraction failed: ${e.message}`;
+  }
+  return diff === null ? { ok: true, detail: "" } : { ok: false, detail: diff.split("\n").slice(0, 6).join(" | ") };
+}
+
 const results = {};
+const imageResults = {};
 const queue = [...names];
 async function worker() {
   for (;;) {
@@ -118,7 +155,10 @@ async function worker() {
     const got = await run(name);
     const v = compare(name, got);
     results[name] = v;
-    console.log(`${v.ok ? "match " : "DIFFER"} ${name}: ${v.detail}`);
+    const img = compareImages(name, got);
+    if (img !== undefined) imageResults[name] = img;
+    const imgNote = img === undefined ? "" : img.ok ? "" : ` [images DIFFER: ${img.detail}]`;
+    console.log(`${v.ok ? "match " : "DIFFER"} ${name}: ${v.detail}${imgNote}`);
   }
 }
 await Promise.all([worker(), worker()]);
@@ -126,13 +166,29 @@ rmSync(tmp, { recursive: true, force: true });
 
 const passed = names.filter((n) => results[n].ok);
 console.log(`corpus: ${passed.length}/${names.length} match`);
+const imageNames = names.filter((n) => imageResults[n] !== undefined);
+const imagesPassed = imageNames.filter((n) => imageResults[n].ok);
+console.log(`images: ${imagesPassed.length}/${imageNames.length} match`);
 
 const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : { charts: {} };
-const regressions = names.filter((n) => baseline.charts?.[n] === "match" && !results[n].ok);
+const regressions = [
+  ...names.filter((n) => baseline.charts?.[n] === "match" && !results[n].ok),
+  ...imageNames.filter((n) => baseline.images?.[n] === "match" && !imageResults[n].ok).map((n) => `${n} (images)`),
+];
 if (regressions.length > 0) console.error(`conformance: regressions against the baseline: ${regressions.join(", ")}`);
 if (only.size === 0 && (regressions.length === 0 || update)) {
   const charts = {};
   for (const n of names) charts[n] = results[n].ok ? "match" : "differ";
-  writeFileSync(baselineFile, `${JSON.stringify({ matched: passed.length, total: names.length, charts }, null, 2)}\n`);
+  const images = {};
+  for (const n of imageNames) images[n] = imageResults[n].ok ? "match" : "differ";
+  const record = {
+    matched: passed.length,
+    total: names.length,
+    imagesMatched: imagesPassed.length,
+    imagesTotal: imageNames.length,
+    charts,
+    images,
+  };
+  writeFileSync(baselineFile, `${JSON.stringify(record, null, 2)}\n`);
 }
 process.exit(regressions.length > 0 && !update ? 1 : 0);
