@@ -1,6 +1,7 @@
 /** Sprig's list functions (list.go): any slice kind is accepted, results are []interface {}. */
+
+import { toInt64 } from "../../../govalue/convert.js";
 import { GoError, type GoFunc, type GoValue } from "../../../govalue/value.js";
-import { toInt64 } from "./cast.js";
 import { goFunc, goVariadic, intArg } from "./gofunc.js";
 import { asSlice, deepEqual, isEmpty, kindName, withGoType } from "./reflect.js";
 

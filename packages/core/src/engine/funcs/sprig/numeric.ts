@@ -1,9 +1,9 @@
 /** Sprig's integer and float arithmetic (numeric.go and the inline lambdas of functions.go). */
 
 import { randomInt } from "node:crypto";
+import { toFloat64, toInt64 } from "../../../govalue/convert.js";
 import { formatValue } from "../../../govalue/print.js";
 import { GoError, type GoFunc, type GoValue } from "../../../govalue/value.js";
-import { toFloat64, toInt64, wrapInt64 } from "./cast.js";
 import {
   type Decimal,
   decimalAdd,
@@ -21,6 +21,9 @@ const MAX_RANGE = 1 << 24;
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
+
+/** Go's int64 arithmetic wraps around on overflow. */
+const wrapInt64 = (n: bigint): bigint => BigInt.asIntN(64, n);
 
 function intDiv(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new GoError("runtime error: integer divide by zero");
