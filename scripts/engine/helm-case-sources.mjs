@@ -188,6 +188,26 @@ const methods = [
   n('{{ $s := .Values.s }}{{ printf "%v" $s }}|{{ $s 1 }}', { s: "x" }),
 ];
 
+/** `.Values` is a common.Values: its methods answer before its keys; its sub-tables are plain maps. */
+const valuesMethods = [
+  n('{{ dig "a" "b" "none" .Values.AsMap }}|{{ dig "x" "" .Values.AsMap | quote }}', { a: { b: "B" } }),
+  n("{{ .Values.AsMap | toJson }}"),
+  n("{{ .Values.AsMap | toJson }}", { AsMap: "key" }),
+  n("{{ .Values.a.AsMap }}|{{ .Values.a.YAML }}", { a: { b: 1 } }),
+  n("{{ .Values.YAML }}", { b: [1, "x"], a: { c: null } }),
+  n('{{ .Values.Table "a.b" | toJson }}|{{ (.Values.Table "a").AsMap | toJson }}', { a: { b: { c: 1 } } }),
+  n('{{ .Values.Table "a.x" }}', { a: { b: 1 } }),
+  n('{{ .Values.Table "a.b" }}', { a: { b: 1 } }),
+  n('{{ .Values.PathValue "a.b" }}|{{ .Values.PathValue "top" }}', { a: { b: 2 }, top: "t" }),
+  n('{{ .Values.PathValue "a" }}', { a: { b: 2 } }),
+  n('{{ .Values.PathValue "" }}'),
+  n("{{ .Values.AsMap 1 }}"),
+  n("{{ .Values.Table }}"),
+  n("{{ with .Values }}{{ .AsMap | len }}{{ end }}|{{ range $k, $v := .Values }}{{ $k }}{{ end }}", { k1: 1, k2: 2 }),
+  n("{{ .Subcharts }}|{{ typeOf .Values.AsMap }}"),
+  n('{{ tpl "{{ .Values.AsMap | len }}" . }}', { a: 1 }),
+];
+
 /**
  * Go-level cases whose Go 1.25 texts differ from the oracle's Go 1.19 (comparison errors name
  * the types since): run with their data as .Values, under `with` so that dot is that map.
@@ -203,4 +223,5 @@ export const groups = {
   "helm-errors": errors,
   nesting,
   methods,
+  "values-methods": valuesMethods,
 };

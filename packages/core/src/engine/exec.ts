@@ -15,6 +15,7 @@ import { goTypeName } from "../govalue/typeof.js";
 import { GoError, type GoFunc, type GoMap, GoObject, type GoValue, isGoMap } from "../govalue/value.js";
 import { isBuiltin } from "./builtins.js";
 import { Complex } from "./complex.js";
+import { helmValuesMethod, isHelmValues } from "./helm-values.js";
 import { goQuote } from "./lex.js";
 import {
   type ActionNode,
@@ -616,6 +617,12 @@ class State {
       const m = receiver.asMap();
       if (m !== undefined) return this.mapField(m, fieldName, hasArgs);
     } else if (isGoMap(receiver)) {
+      const method = isHelmValues(receiver) ? helmValuesMethod(receiver, fieldName) : undefined;
+      if (method !== undefined) {
+        const v = this.evalCall(dot, method, false, node, fieldName, args, final);
+        this.lastIface = false;
+        return v;
+      }
       return this.mapField(receiver, fieldName, hasArgs);
     }
     const typ = iface ? "interface {}" : goTypeName(receiver);

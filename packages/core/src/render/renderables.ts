@@ -4,6 +4,7 @@
  * `.Capabilities` and `.Subcharts` (each subchart's own top-level data).
  */
 import { type Chart, chartFullPath } from "../chart/model.js";
+import { asHelmValues } from "../engine/helm-values.js";
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
 import { chartValue } from "./chart-map.js";
 import { FilesObject } from "./files.js";
@@ -54,7 +55,8 @@ function collect(c: Chart, parentVals: GoMap, out: Renderable[], depth: number):
     ["Files", new FilesObject(c.files.map((f) => [f.name, f.data] as const))],
     ["Release", parentVals.Release],
     ["Capabilities", parentVals.Capabilities],
-    ["Values", values],
+    // common.Values: its methods (AsMap, YAML, Table, PathValue) answer before its keys.
+    ["Values", isGoMap(values) ? asHelmValues(values) : values],
     ["Subcharts", subcharts],
   ]);
   for (const child of c.dependencies) subcharts[child.metadata.name] = collect(child, next, out, depth + 1);

@@ -8,7 +8,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type Renderable, RenderError, renderTemplates } from "../../src/engine/helm.js";
-import { newGoMap } from "../../src/govalue/value.js";
+import { asHelmValues } from "../../src/engine/helm-values.js";
+import { type GoMap, newGoMap } from "../../src/govalue/value.js";
 import { toGoValue } from "./run-case.js";
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "helm-cases");
@@ -27,7 +28,7 @@ interface HelmCase {
 /** The top-level data of chart `hn` released as `x` (what the cases touch of it). */
 function topData(values: unknown) {
   return newGoMap([
-    ["Values", toGoValue(values ?? {}, false)],
+    ["Values", asHelmValues(toGoValue(values ?? {}, false) as GoMap)],
     [
       "Release",
       newGoMap([
