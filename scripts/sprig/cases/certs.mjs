@@ -10,11 +10,22 @@ import { readFileSync } from "node:fs";
 
 const k = JSON.parse(readFileSync(new URL("../cert-material.json", import.meta.url), "utf8"));
 const b64 = (s) => Buffer.from(s).toString("base64");
-const c = (name, template, data) => ({
-  name,
-  template,
-  data: data ?? { k, b64: { ca: b64(k.caCert), rsa: b64(k.rsa) } },
-});
+/** The key material a template names (`.k.NAME`, `.b64.NAME`), so fixtures stay small. */
+function material(template) {
+  const used = (prefix, all) =>
+    Object.fromEntries(
+      Object.entries(all).filter(
+        ([name]) => template.includes(`${prefix}.${name} `) || template.includes(`${prefix}.${name})`),
+      ),
+    );
+  const data = {};
+  const keys = used(".k", k);
+  if (Object.keys(keys).length > 0) data.k = keys;
+  const encoded = used(".b64", { ca: b64(k.caCert), rsa: b64(k.rsa) });
+  if (Object.keys(encoded).length > 0) data.b64 = encoded;
+  return data;
+}
+const c = (name, template, data) => ({ name, template, data: data ?? material(template) });
 const ok = (name, call) => c(name, `{{ $c := ${call} }}ok`);
 
 export const cases = [

@@ -208,6 +208,17 @@ function parseSec1(der: Uint8Array): PrivateKey {
   throw new GoError(`x509: failed to parse EC private key: ${asn1Error(der, "ecPrivateKey")}`);
 }
 
+/** The algorithm OID of a PKCS#8 structure ("" when its AlgorithmIdentifier is malformed). */
+function pkcs8Algorithm(der: Uint8Array): string {
+  try {
+    const algId = children(readElement(der, 0))[1];
+    const first = children(algId)[0];
+    return first?.tag === TAG.OID ? oidString(first.content) : "";
+  } catch {
+    return "";
+  }
+}
+
 /** The PKCS#8 algorithms Go 1.25 reads: RSA, EC, Ed25519, X25519. */
 const KNOWN_PKCS8 = new Set(["1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.3.101.112", "1.3.101.110"]);
 
@@ -217,7 +228,7 @@ function parsePkcs8(der: Uint8Array): PrivateKey {
     if (fitsFormat(der, "pkcs1")) throw useInstead("ParsePKCS1PrivateKey");
     throw new GoError(asn1Error(der, "pkcs8"));
   }
-  const alg = oidString(children(children(readWhole(der))[1])[0].content);
+  const alg = pkcs8Algorithm(der);
   if (!KNOWN_PKCS8.has(alg))
     throw new GoError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);
   const key = nodeKey(der, "pkcs8");

@@ -217,9 +217,9 @@ export function parseCertificate(der: Uint8Array): ParentCert {
       }
     }
     return { rawSubject: subject.raw, subjectKeyId, publicKeyInfo: spki.raw };
-  } catch (e) {
-    if (e instanceof DerError) throw new GoError("x509: malformed certificate");
-    throw e;
+  } catch {
+    // Any structural surprise (a DerError, or a missing element) is Go's generic complaint.
+    throw new GoError("x509: malformed certificate");
   }
 }
 
