@@ -122,12 +122,44 @@ export function goTrimSpace(s: string): string {
   return s.slice(a, b);
 }
 
-// Helm's separator `(?:^|\s*\n)---\s*`, with RE2's ASCII \s.
-const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
+/** RE2's ASCII `\s` (no \v): [\t\n\f\r ]. */
+function isRe2Space(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
+
+/**
+ * Go's regexp `(?:^|\s*\n)---\s*`.Split(s, -1), in one linear pass. A regular expression
+ * would retry `\s*\n` from every blank of every indentation run (quadratic on CRDs); here the
+ * leftmost match is found from the next "\n---": it starts where the blank run before that
+ * newline starts (not before the end of the previous match) and eats the blanks after `---`.
+ */
+export function splitOnSeparators(s: string): string[] {
+  const out: string[] = [];
+  let beg = 0;
+  let pos = 0;
+  const skipBlanks = (i: number): number => {
+    while (i < s.length && isRe2Space(s.charCodeAt(i))) i++;
+    return i;
+  };
+  if (s.startsWith("---")) {
+    out.push("");
+    beg = pos = skipBlanks(3);
+  }
+  for (;;) {
+    const nl = s.indexOf("\n---", pos);
+    if (nl < 0) break;
+    let start = nl;
+    while (start > pos && isRe2Space(s.charCodeAt(start - 1))) start--;
+    out.push(s.slice(beg, start));
+    beg = pos = skipBlanks(nl + 4);
+  }
+  out.push(s.slice(beg));
+  return out;
+}
 
 /** releaseutil.SplitManifests, in document order: trimmed documents, empty ones dropped. */
 export function splitManifests(bigFile: string): string[] {
-  const docs = goTrimSpace(bigFile).split(SEPARATOR);
+  const docs = splitOnSeparators(goTrimSpace(bigFile));
   const out: string[] = [];
   for (const d of docs) {
     if (d === "") continue;
