@@ -111,6 +111,26 @@ export const cases = [
     "withKey-dsa-garbage",
     '{{ genCAWithKey "x" 1 "-----BEGIN DSA PRIVATE KEY-----\\nAAAA\\n-----END DSA PRIVATE KEY-----\\n" }}',
   ),
+  // Go's encoding/asn1 texts for near-miss structures, in each block type.
+  ...[
+    "3000",
+    "3003040100",
+    "300302010004",
+    "30030201ff",
+    "3006020100040100",
+    "300602010002010a",
+    "3003020180",
+    "30040202007f",
+    "3080",
+    "3005020100",
+  ].flatMap((hex) =>
+    ["RSA ", "EC ", "", "DSA "].map((t) =>
+      c(
+        `withKey-asn1-${t.trim().toLowerCase() || "pkcs8"}-${hex}`,
+        `{{ genCAWithKey "x" 1 "-----BEGIN ${t}PRIVATE KEY-----\\n${Buffer.from(hex, "hex").toString("base64")}\\n-----END ${t}PRIVATE KEY-----\\n" }}`,
+      ),
+    ),
+  ),
   c(
     "withKey-bad-base64",
     '{{ genCAWithKey "x" 1 "-----BEGIN RSA PRIVATE KEY-----\\n!!!!\\n-----END RSA PRIVATE KEY-----\\n" }}',

@@ -127,23 +127,29 @@ export interface DerElement {
 
 export class DerError extends Error {}
 
-/** Reads the element at `offset`; definite lengths only, as DER requires. */
+/** Reads the element at `offset`; definite lengths only, as DER requires. Errors carry Go's asn1 texts. */
 export function readElement(buf: Uint8Array, offset = 0): DerElement {
-  if (offset + 2 > buf.length) throw new DerError("truncated element");
+  const syntax = (m: string) => new DerError(`asn1: syntax error: ${m}`);
+  const structure = (m: string) => new DerError(`asn1: structure error: ${m}`);
+  if (offset >= buf.length) throw syntax("truncated tag or length");
   const tag = buf[offset];
-  if ((tag & 0x1f) === 0x1f) throw new DerError("high-tag-number form");
+  if ((tag & 0x1f) === 0x1f) throw structure("high-tag-number form is not supported here");
+  if (offset + 1 >= buf.length) throw syntax("truncated tag or length");
   let len = buf[offset + 1];
   let at = offset + 2;
   if (len & 0x80) {
     const n = len & 0x7f;
-    if (n === 0 || n > 4) throw new DerError("unsupported length");
-    if (at + n > buf.length) throw new DerError("truncated length");
+    if (n === 0) throw syntax("indefinite length found (not DER)");
     len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + buf[at + i];
-    if (len < 0x80 || buf[at] === 0) throw new DerError("non-minimal length");
-    at += n;
+    for (let i = 0; i < n; i++) {
+      if (at >= buf.length) throw syntax("truncated tag or length");
+      if (len >= 1 << 23) throw structure("length too large");
+      len = len * 256 + buf[at++];
+      if (len === 0) throw structure("superfluous leading zeros in length");
+    }
+    if (len < 0x80) throw structure("non-minimal length");
   }
-  if (at + len > buf.length) throw new DerError("data truncated");
+  if (at + len > buf.length) throw syntax("data truncated");
   return { tag, raw: buf.subarray(offset, at + len), content: buf.subarray(at, at + len) };
 }
 

@@ -6,6 +6,14 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { GoError } from "../../../govalue/value.js";
 import {
+  type Asn1Field,
+  DSA_KEY_FORMAT,
+  EC_PRIVATE_KEY,
+  PKCS1_PRIVATE_KEY,
+  PKCS8,
+  unmarshalStruct,
+} from "./asn1struct.js";
+import {
   children,
   type DerElement,
   integer,
@@ -116,68 +124,47 @@ export function publicKeyInfo(k: PrivateKey): Uint8Array {
   return createPublicKey(k.key).export({ type: "spki", format: "der" });
 }
 
-type KeyFormat = "pkcs1" | "sec1" | "pkcs8";
+type NodeFormat = "pkcs1" | "sec1" | "pkcs8";
 
-/** The leading fields each format's Go struct requires (later fields are optional or ignored). */
-const REQUIRED_TAGS: Record<KeyFormat, readonly number[]> = {
-  // pkcs1PrivateKey: Version, N, E, D, P, Q (Dp, Dq, Qinv optional)
-  pkcs1: [TAG.INTEGER, TAG.INTEGER, TAG.INTEGER, TAG.INTEGER, TAG.INTEGER, TAG.INTEGER],
-  // ecPrivateKey: Version, PrivateKey (curve and public key optional)
-  sec1: [TAG.INTEGER, TAG.OCTET_STRING],
-  // pkcs8: Version, Algo, PrivateKey
-  pkcs8: [TAG.INTEGER, TAG.SEQUENCE, TAG.OCTET_STRING],
-};
-
-/**
- * Would Go's asn1.Unmarshal into this format's struct succeed? (Go checks structure only, and
- * its "use ParseXxx instead" hints name the format whose structure fits.) OpenSSL is laxer about
- * which format it was told, so node cannot answer this.
- */
-function fitsFormat(der: Uint8Array, format: KeyFormat): boolean {
+/** Would asn1.Unmarshal into this Go struct succeed? (Go's "use ParseXxx instead" hints ask it.) */
+function fits(der: Uint8Array, name: string, fields: readonly Asn1Field[]): boolean {
   try {
-    const top = readElement(der, 0);
-    if (top.tag !== TAG.SEQUENCE) return false;
-    const fields = children(top);
-    const want = REQUIRED_TAGS[format];
-    return want.every((tag, i) => fields[i]?.tag === tag);
+    unmarshalStruct(der, name, fields);
+    return true;
   } catch {
     return false;
   }
 }
 
-function nodeKey(der: Uint8Array, type: KeyFormat): KeyObject {
+/** The key itself, once Go's structural checks passed; OpenSSL does the arithmetic checks. */
+function nodeKey(der: Uint8Array, type: NodeFormat, invalid: string): KeyObject {
   try {
     return createPrivateKey({ key: Buffer.from(der), format: "der", type });
   } catch {
-    throw new GoError("x509: invalid private key");
+    throw new GoError(invalid);
   }
-}
-
-const GO_FIELD_PARAMS =
-  "{optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false}";
-
-/** encoding/asn1's error when the outer SEQUENCE of Go struct `typeName` is not there. */
-function asn1Error(der: Uint8Array, typeName: string): string {
-  let e: DerElement;
-  try {
-    e = readElement(der, 0);
-  } catch {
-    return "asn1: syntax error: data truncated";
-  }
-  if (e.tag === TAG.SEQUENCE) return "asn1: structure error: sequence truncated";
-  const header = e.raw.length - e.content.length;
-  const desc = `{class:${e.tag >> 6} tag:${e.tag & 0x1f} length:${e.content.length} isCompound:${(e.tag & 0x20) !== 0}}`;
-  return `asn1: structure error: tags don't match (16 vs ${desc}) ${GO_FIELD_PARAMS} ${typeName} @${header}`;
 }
 
 const useInstead = (parser: string) =>
   new GoError(`x509: failed to parse private key (use ${parser} instead for this key format)`);
 
+const asSigned = (e: DerElement | undefined): bigint => (e === undefined ? 0n : integerValue(e.content));
+
+/** x509.ParsePKCS1PrivateKey. */
 function parsePkcs1(der: Uint8Array): PrivateKey {
-  if (fitsFormat(der, "pkcs1")) return { kind: "rsa", key: nodeKey(der, "pkcs1") };
-  if (fitsFormat(der, "sec1")) throw useInstead("ParseECPrivateKey");
-  if (fitsFormat(der, "pkcs8")) throw useInstead("ParsePKCS8PrivateKey");
-  throw new GoError(asn1Error(der, "pkcs1PrivateKey"));
+  let f: (DerElement | undefined)[];
+  try {
+    f = unmarshalStruct(der, "pkcs1PrivateKey", PKCS1_PRIVATE_KEY);
+  } catch (e) {
+    if (fits(der, "ecPrivateKey", EC_PRIVATE_KEY)) throw useInstead("ParseECPrivateKey");
+    if (fits(der, "pkcs8", PKCS8)) throw useInstead("ParsePKCS8PrivateKey");
+    throw e;
+  }
+  if (readElement(der, 0).raw.length !== der.length) throw new GoError("asn1: syntax error: trailing data");
+  if (asSigned(f[0]) > 1n) throw new GoError("x509: unsupported private key version");
+  if ([f[1], f[3], f[4], f[5]].some((e) => asSigned(e) <= 0n))
+    throw new GoError("x509: private key contains zero or negative value");
+  return { kind: "rsa", key: nodeKey(der, "pkcs1", "crypto/rsa: invalid private key") };
 }
 
 function ecCurve(key: KeyObject): EcCurve | undefined {
@@ -185,85 +172,82 @@ function ecCurve(key: KeyObject): EcCurve | undefined {
   return name !== undefined && Object.hasOwn(NODE_CURVE, name) ? NODE_CURVE[name] : undefined;
 }
 
-/** The named-curve OID of a SEC 1 ECPrivateKey ([0] parameters), when present. */
-function sec1CurveOid(der: Uint8Array): string | undefined {
-  try {
-    for (const e of children(readWhole(der))) {
-      if (e.tag === 0xa0) return oidString(readWhole(e.content).content);
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
+/** x509.ParseECPrivateKey (the curve named inside the key). */
 function parseSec1(der: Uint8Array): PrivateKey {
-  if (fitsFormat(der, "sec1")) {
-    const oid = sec1CurveOid(der);
-    if (oid === undefined || !Object.hasOwn(CURVE_BY_OID, oid)) throw new GoError("x509: unknown elliptic curve");
-    return { kind: "ecdsa", key: nodeKey(der, "sec1"), curve: CURVE_BY_OID[oid] };
-  }
-  if (fitsFormat(der, "pkcs8")) throw useInstead("ParsePKCS8PrivateKey");
-  if (fitsFormat(der, "pkcs1")) throw useInstead("ParsePKCS1PrivateKey");
-  throw new GoError(`x509: failed to parse EC private key: ${asn1Error(der, "ecPrivateKey")}`);
-}
-
-/** The algorithm OID of a PKCS#8 structure ("" when its AlgorithmIdentifier is malformed). */
-function pkcs8Algorithm(der: Uint8Array): string {
+  let f: (DerElement | undefined)[];
   try {
-    const algId = children(readElement(der, 0))[1];
-    const first = children(algId)[0];
-    return first?.tag === TAG.OID ? oidString(first.content) : "";
-  } catch {
-    return "";
+    f = unmarshalStruct(der, "ecPrivateKey", EC_PRIVATE_KEY);
+  } catch (e) {
+    if (fits(der, "pkcs8", PKCS8)) throw useInstead("ParsePKCS8PrivateKey");
+    if (fits(der, "pkcs1PrivateKey", PKCS1_PRIVATE_KEY)) throw useInstead("ParsePKCS1PrivateKey");
+    throw new GoError(`x509: failed to parse EC private key: ${(e as Error).message}`);
   }
+  const version = asSigned(f[0]);
+  if (version !== 1n) throw new GoError(`x509: unknown EC private key version ${version}`);
+  let oid = "";
+  try {
+    if (f[2] !== undefined) oid = oidString(readWhole(f[2].content).content);
+  } catch {
+    oid = "";
+  }
+  if (!Object.hasOwn(CURVE_BY_OID, oid)) throw new GoError("x509: unknown elliptic curve");
+  return {
+    kind: "ecdsa",
+    key: nodeKey(der, "sec1", "x509: invalid elliptic curve private key value"),
+    curve: CURVE_BY_OID[oid],
+  };
 }
 
-/** The PKCS#8 algorithms Go 1.25 reads: RSA, EC, Ed25519, X25519. */
-const KNOWN_PKCS8 = new Set(["1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.3.101.112", "1.3.101.110"]);
+const OID_RSA = "1.2.840.113549.1.1.1";
+const OID_EC = "1.2.840.10045.2.1";
+const OID_ED25519 = "1.3.101.112";
+const OID_X25519 = "1.3.101.110";
 
+/** x509.ParsePKCS8PrivateKey for the algorithms Go 1.25 reads (RSA, EC, Ed25519, X25519). */
 function parsePkcs8(der: Uint8Array): PrivateKey {
-  if (!fitsFormat(der, "pkcs8")) {
-    if (fitsFormat(der, "sec1")) throw useInstead("ParseECPrivateKey");
-    if (fitsFormat(der, "pkcs1")) throw useInstead("ParsePKCS1PrivateKey");
-    throw new GoError(asn1Error(der, "pkcs8"));
+  let f: (DerElement | undefined)[];
+  try {
+    f = unmarshalStruct(der, "pkcs8", PKCS8);
+  } catch (e) {
+    if (fits(der, "ecPrivateKey", EC_PRIVATE_KEY)) throw useInstead("ParseECPrivateKey");
+    if (fits(der, "pkcs1PrivateKey", PKCS1_PRIVATE_KEY)) throw useInstead("ParsePKCS1PrivateKey");
+    throw e;
   }
-  const alg = pkcs8Algorithm(der);
-  if (!KNOWN_PKCS8.has(alg))
-    throw new GoError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);
-  const key = nodeKey(der, "pkcs8");
-  switch (key.asymmetricKeyType) {
-    case "rsa":
-      return { kind: "rsa", key };
-    case "ec": {
+  const algId = children(f[1] as DerElement);
+  const alg = oidString(algId[0].content);
+  const inner = (f[2] as DerElement).content;
+  switch (alg) {
+    case OID_RSA:
+      try {
+        parsePkcs1(inner);
+      } catch (e) {
+        throw new GoError(`x509: failed to parse RSA private key embedded in PKCS#8: ${(e as Error).message}`);
+      }
+      return { kind: "rsa", key: nodeKey(der, "pkcs8", "crypto/rsa: invalid private key") };
+    case OID_EC: {
+      const invalid = "x509: failed to parse EC private key embedded in PKCS#8: x509: unknown elliptic curve";
+      const key = nodeKey(der, "pkcs8", invalid);
       const curve = ecCurve(key);
-      if (curve === undefined)
-        throw new GoError("x509: failed to parse EC private key embedded in PKCS#8: x509: unknown elliptic curve");
+      if (curve === undefined) throw new GoError(invalid);
       return { kind: "ecdsa", key, curve };
     }
-    case "ed25519":
-      return { kind: "ed25519", key };
-    case "x25519":
-      return { kind: "other", key, goType: "*ecdh.PrivateKey" };
+    case OID_ED25519:
+      return { kind: "ed25519", key: nodeKey(der, "pkcs8", "x509: invalid Ed25519 private key") };
+    case OID_X25519:
+      return {
+        kind: "other",
+        key: nodeKey(der, "pkcs8", "x509: invalid X25519 private key"),
+        goType: "*ecdh.PrivateKey",
+      };
     default:
       throw new GoError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);
   }
 }
 
-/** asn1.Unmarshal into DSAKeyFormat{Version int; P, Q, G, Y, X *big.Int} (trailing data ignored). */
+/** asn1.Unmarshal into Sprig's DSAKeyFormat (trailing data ignored). */
 function parseDsa(der: Uint8Array): PrivateKey {
-  let seq: DerElement;
-  try {
-    seq = readElement(der, 0);
-  } catch {
-    throw new GoError("asn1: syntax error: data truncated");
-  }
-  if (seq.tag !== TAG.SEQUENCE) throw new GoError(asn1Error(der, "DSAKeyFormat"));
-  const fields = children(seq);
-  if (fields.length < 6) throw new GoError("asn1: syntax error: sequence truncated");
-  if (fields.some((f) => f.tag !== TAG.INTEGER)) throw new GoError("asn1: structure error: tags don't match");
-  if (fields.some((f) => f.content.length === 0)) throw new GoError("asn1: syntax error: empty integer");
-  const [, p, q, g, y, x] = fields.map((f) => integerValue(f.content));
+  const f = unmarshalStruct(der, "DSAKeyFormat", DSA_KEY_FORMAT);
+  const [, p, q, g, y, x] = f.map(asSigned);
   return { kind: "dsa", dsa: { p, q, g, y, x } };
 }
 
@@ -298,5 +282,3 @@ export function parsePrivateKeyPEM(text: string): PrivateKey {
       throw new GoError(`invalid private key type ${block.type}`);
   }
 }
-
-export { ecCurve };
