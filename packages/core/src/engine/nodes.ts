@@ -43,10 +43,14 @@ export interface TreeInfo {
 
 export abstract class Node {
   abstract readonly type: NodeType;
-  constructor(
-    readonly tree: TreeInfo,
-    readonly pos: number,
-  ) {}
+  // Assigned, not declared as class fields: with fields on this base class V8 (Node 20) builds
+  // every node about twice as slowly, and parsing is a third of a chart's render time.
+  declare readonly tree: TreeInfo;
+  declare readonly pos: number;
+  constructor(tree: TreeInfo, pos: number) {
+    (this as { tree: TreeInfo }).tree = tree;
+    (this as { pos: number }).pos = pos;
+  }
   abstract toString(): string;
 }
 
