@@ -222,8 +222,3 @@ export function parseCertificate(der: Uint8Array): ParentCert {
     throw new GoError("x509: malformed certificate");
   }
 }
-
-/** Reads a certificate's DER completely enough to reject what Go's ParseCertificate rejects outright. */
-export function checkCertificate(der: Uint8Array): void {
-  parseCertificate(der);
-}
