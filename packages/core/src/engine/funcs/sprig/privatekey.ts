@@ -22,7 +22,6 @@ import {
   readElement,
   readWhole,
   sequence,
-  TAG,
 } from "./der.js";
 import { pemDecode, pemEncode } from "./pem.js";
 
