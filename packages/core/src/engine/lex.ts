@@ -77,6 +77,9 @@ const RIGHT_DELIM = "}}";
 const LEFT_COMMENT = "/*";
 const RIGHT_COMMENT = "*/";
 const TRIM_MARKER_LEN = 2; // "-" plus one space
+const NO_DELIM = 0;
+const DELIM = 1;
+const TRIM_DELIM = 2;
 
 export interface LexOptions {
   /** `break` and `continue` are keywords unless the function map defines functions so named. */
@@ -230,29 +233,43 @@ class Lexer {
     return null;
   }
 
-  atRightDelim(): { delim: boolean; trimSpaces: boolean } {
-    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) {
-      return { delim: true, trimSpaces: true };
+  /** At a closing delimiter: NO_DELIM, DELIM, or TRIM_DELIM (` -}}`). No object: it runs per token. */
+  atRightDelim(): number {
+    const c = this.input.charCodeAt(this.pos);
+    if (c === 0x7d) return this.input.charCodeAt(this.pos + 1) === 0x7d ? DELIM : NO_DELIM;
+    if (isSpaceCode(c) && hasRightTrimMarker(this.input, this.pos)) {
+      return this.input.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN) ? TRIM_DELIM : NO_DELIM;
     }
-    if (this.input.startsWith(RIGHT_DELIM, this.pos)) return { delim: true, trimSpaces: false };
-    return { delim: false, trimSpaces: false };
+    return NO_DELIM;
+  }
+
+  /** Skips ASCII letters, digits and `_` from pos (the common case of isAlphaNumeric). */
+  skipAsciiAlphaNumeric(): void {
+    const s = this.input;
+    let i = this.pos;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 0x5f || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) i++;
+      else break;
+    }
+    this.pos = i;
   }
 
   atTerminator(): boolean {
-    const ch = this.peek();
-    if (ch === "") return true;
-    const c = ch.charCodeAt(0);
+    // Every terminator is ASCII: the code unit at pos decides.
+    if (this.pos >= this.input.length) return true;
+    const c = this.input.charCodeAt(this.pos);
     if (isSpaceCode(c)) return true;
-    switch (ch) {
-      case ".":
-      case ",":
-      case "|":
-      case ":":
-      case ")":
-      case "(":
+    switch (c) {
+      case 0x2e: // .
+      case 0x2c: // ,
+      case 0x7c: // |
+      case 0x3a: // :
+      case 0x29: // )
+      case 0x28: // (
         return true;
     }
-    return this.input.startsWith(RIGHT_DELIM, this.pos);
+    return c === 0x7d && this.input.charCodeAt(this.pos + 1) === 0x7d;
   }
 
   scanNumber(): boolean {
@@ -350,8 +367,9 @@ function lexComment(l: Lexer): StateFn {
   const x = l.input.indexOf(RIGHT_COMMENT, l.pos);
   if (x < 0) return l.errorf("unclosed comment");
   l.pos = x + RIGHT_COMMENT.length;
-  const { delim, trimSpaces } = l.atRightDelim();
-  if (!delim) return l.errorf("comment ends before closing delimiter");
+  const at = l.atRightDelim();
+  if (at === NO_DELIM) return l.errorf("comment ends before closing delimiter");
+  const trimSpaces = at === TRIM_DELIM;
   if (trimSpaces) l.pos += TRIM_MARKER_LEN;
   l.pos += RIGHT_DELIM.length;
   if (trimSpaces) l.pos += leftTrimLength(l.input, l.pos);
@@ -360,7 +378,7 @@ function lexComment(l: Lexer): StateFn {
 }
 
 function lexRightDelim(l: Lexer): StateFn {
-  const { trimSpaces } = l.atRightDelim();
+  const trimSpaces = l.atRightDelim() === TRIM_DELIM;
   if (trimSpaces) {
     l.pos += TRIM_MARKER_LEN;
     l.ignore();
@@ -376,8 +394,7 @@ function lexRightDelim(l: Lexer): StateFn {
 }
 
 function lexInsideAction(l: Lexer): StateFn {
-  const { delim } = l.atRightDelim();
-  if (delim) {
+  if (l.atRightDelim() !== NO_DELIM) {
     if (l.parenDepth === 0) return lexRightDelim;
     return l.errorf("unclosed left paren");
   }
@@ -434,8 +451,9 @@ function lexInsideAction(l: Lexer): StateFn {
 
 function lexSpace(l: Lexer): StateFn {
   let numSpaces = 0;
-  while (l.pos < l.input.length && isSpaceCode(l.input.charCodeAt(l.pos))) {
-    l.next();
+  for (let c = l.input.charCodeAt(l.pos); isSpaceCode(c); c = l.input.charCodeAt(l.pos)) {
+    if (c === 0x0a) l.line++;
+    l.pos++;
     numSpaces++;
   }
   // A trim-marked closing delimiter has a minus after a space: leave that space to it.
@@ -448,6 +466,7 @@ function lexSpace(l: Lexer): StateFn {
 }
 
 function lexIdentifier(l: Lexer): StateFn {
+  l.skipAsciiAlphaNumeric();
   for (;;) {
     const ch = l.next();
     if (isAlphaNumeric(ch)) continue;
@@ -472,6 +491,7 @@ function lexFieldOrVariable(l: Lexer, typ: Item): StateFn {
     return l.emit(typ === Item.Variable ? Item.Variable : Item.Dot);
   }
   let ch: string;
+  l.skipAsciiAlphaNumeric();
   for (;;) {
     ch = l.next();
     if (!isAlphaNumeric(ch)) {
@@ -511,6 +531,11 @@ function lexNumber(l: Lexer): StateFn {
 
 function lexQuote(l: Lexer): StateFn {
   for (;;) {
+    // Plain characters in bulk; escapes, the end, newlines and surrogates the careful way.
+    const s = l.input;
+    let i = l.pos;
+    for (let c = s.charCodeAt(i); c >= 0x20 && c !== 0x22 && c !== 0x5c && c < 0xd800; c = s.charCodeAt(i)) i++;
+    l.pos = i;
     const ch = l.next();
     if (ch === "\\") {
       const r = l.next();
