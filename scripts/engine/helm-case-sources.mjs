@@ -156,6 +156,7 @@ const errors = [
 const nestingHelpers = {
   "templates/_helpers.tpl": [
     '{{- define "down" }}{{ if gt (int .) 0 }}{{ include "down" (sub (int .) 1) }}{{ else }}bottom{{ end }}{{ end }}',
+    '{{- define "tplrec" }}{{ if gt (int .n) 0 }}[{{ tpl "{{ define \\"at\\" }}{{ .n }}{{ end }}{{ include \\"tplrec\\" (dict \\"n\\" (sub (int .n) 1)) }}" . }}]{{ else }}{{ include "at" . }}{{ end }}{{ end }}',
     '{{- define "deep" }}{{ if gt (int .n) 0 }}{{ include "deep" (dict "n" (sub (int .n) 1) "v" .v) | nindent 2 }}{{ else }}{{ tpl .v.t .v }}{{ end }}{{ end }}',
   ].join("\n"),
 };
@@ -173,6 +174,8 @@ const nesting = [
   n("{{ tpl .Values.outer . }}", { outer: "[{{ tpl .Values.mid . }}]", mid: "<{{ tpl .Values.e . }}>", e: "" }),
   n('{{ include "down" 10 }}', undefined, nestingHelpers),
   n('{{ include "down" 200 }}', undefined, nestingHelpers),
+  n('{{ include "tplrec" (dict "n" 3) }}', undefined, nestingHelpers),
+  n('{{ include "tplrec" (dict "n" 40) }}', undefined, nestingHelpers),
   n('{{ include "deep" (dict "n" 300 "v" (dict "t" "{{ .t | len }}")) | len }}', undefined, nestingHelpers),
 ];
 
