@@ -4,7 +4,7 @@
  * v2 load, v3 needs an experimental gate, anything else is refused), then load.
  * The messages are those `helm template` prints for each failure.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import type { GoValue } from "../govalue/value.js";
 import { isGoMap } from "../govalue/value.js";
@@ -62,9 +62,10 @@ export interface LoadChartOptions extends DirLoadOptions {
 /** Loads a chart directory or `.tgz` file like `helm template PATH` does. */
 export async function loadChart(chartPath: string, options: LoadChartOptions = {}): Promise<Chart> {
   const abs = path.resolve(chartPath);
-  let st: Awaited<ReturnType<typeof stat>>;
+  // Synchronous reads, as in load-dir.ts: cheaper than fs/promises' round trips.
+  let st: Stats;
   try {
-    st = await stat(abs);
+    st = statSync(abs);
   } catch {
     throw new ChartLoadError(`path "${chartPath}" not found`);
   }
@@ -72,7 +73,7 @@ export async function loadChart(chartPath: string, options: LoadChartOptions = {
     const cy = path.join(abs, "Chart.yaml");
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(cy);
+      bytes = readFileSync(cy);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why =
@@ -82,7 +83,7 @@ export async function loadChart(chartPath: string, options: LoadChartOptions = {
     checkChartApiVersion(bytes);
     return loadDir(abs, options);
   }
-  const bytes = new Uint8Array(await readFile(abs));
+  const bytes = new Uint8Array(readFileSync(abs));
   return loadArchiveBytesAsTemplate(bytes, abs, options.limits ?? defaultArchiveLimits);
 }
 
