@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   program.addCommand(output(imagesCommand(ctx)));
   program.addCommand(
     output(
-      templateCommand({ stdout: (s) => io.stdout(s), stderr: (s) => io.stderr(s) }, (code) => {
+      templateCommand({ stdout: (s) => io.stdout(s), stderr: (s) => io.stderr(s) }, ctx.helmEnv, (code) => {
         exitCode = code;
       }),
     ),

@@ -15,6 +15,7 @@ export {
   validateValuesSchema,
 } from "./chart/index.js";
 export type { Chart, ChartFile, Dependency, Metadata } from "./chart/model.js";
+export type { ChartSourceInfo, SourceKind } from "./downloader/source.js";
 export { ExitCode, HelmTrivyError } from "./errors.js";
 export {
   artifactHubImages,
@@ -42,6 +43,7 @@ export {
   type RenderOptions,
   type RenderResult,
   renderChart,
+  splitApiVersionsFlag,
   type TemplateOutputOptions,
 } from "./render/index.js";
 export type { TemplateRenderer } from "./render/renderables.js";

@@ -1,44 +1,20 @@
 /**
  * `helm-trivy template [NAME] CHART [flags]`: renders a chart exactly like `helm template`
- * (Helm 4.1.4) and prints the same stdout; errors as `Error: ...` on stderr with status 1.
+ * (Helm 4.1.4) through the core's `templateChart`, wherever the chart is (directory, `.tgz`,
+ * `repo/name`, `--repo URL NAME`, `oci://`, archive URL), and prints the same stdout. Errors are
+ * Helm's: `Error: ...` on stderr, status 1, nothing on stdout.
  */
-import { statSync } from "node:fs";
-import { isAbsolute } from "node:path";
+import { type RenderInput, splitApiVersionsFlag, templateChart } from "@helm-trivy/core";
 import { Command, Option } from "commander";
-// The core has no package entry point for these yet; its built output is imported directly.
-import { loadChart } from "../../../core/dist/chart/index.js";
-import { defaultEngine } from "../../../core/dist/render/engine-binding.js";
-import {
-  formatTemplateOutput,
-  type KubeVersionInfo,
-  parseKubeVersionFlag,
-  renderChart,
-  splitApiVersionsFlag,
-} from "../../../core/dist/render/index.js";
-import { fsValuesReader } from "../../../core/dist/values/fs-reader.js";
-import { HelmLog } from "../../../core/dist/values/log.js";
-import { mergeUserValues } from "../../../core/dist/values/options.js";
+import { sourceOptions, valuesInput } from "../flags.js";
+import type { HelmEnv } from "../helm-env.js";
 
-/** What `helm template` prints after `Error: `, and nothing on stdout. */
-class TemplateCommandError extends Error {}
-
-interface TemplateFlags {
-  values: string[];
-  set: string[];
-  setString: string[];
-  setFile: string[];
-  setJson: string[];
-  setLiteral: string[];
-  namespace?: string;
-  kubeVersion?: string;
-  apiVersions: string[];
-  includeCrds?: boolean;
-  skipTests?: boolean;
-  noHooks?: boolean;
-  showOnly: string[];
-  skipSchemaValidation?: boolean;
-  isUpgrade?: boolean;
+export interface TemplateIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
 }
+
+type Opts = Record<string, unknown>;
 
 /** pflag StringArray: every occurrence kept as given. */
 function collect(value: string, previous: string[]): string[] {
@@ -50,87 +26,66 @@ function collectSlice(value: string, previous: string[]): string[] {
   return [...previous, ...splitApiVersionsFlag(value)];
 }
 
-/** Helm's LocateChart for local paths (repositories are not handled by this command yet). */
-function locateChart(name: string): string {
-  try {
-    statSync(name);
-    return name;
-  } catch {
-    if (isAbsolute(name) || name.startsWith(".")) throw new TemplateCommandError(`path "${name}" not found`);
-    if (!name.includes("/")) {
-      throw new TemplateCommandError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${name}`);
-    }
-    throw new TemplateCommandError(`repo ${name.slice(0, name.indexOf("/"))} not found`);
+/** `helm template`'s arguments: [NAME] CHART. */
+function releaseAndChart(args: string[]): { releaseName: string; chart: string } {
+  if (args.length < 1) throw new Error(`"helm-trivy template" requires at least 1 argument`);
+  if (args.length > 2) {
+    throw new Error(`expected at most two arguments, unexpected arguments: ${args.slice(2).join(", ")}`);
   }
+  return args.length === 2
+    ? { releaseName: args[0] as string, chart: args[1] as string }
+    : { releaseName: "release-name", chart: args[0] as string };
 }
 
-export interface TemplateIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-/** Runs the command; returns the exit status. */
-export async function runTemplate(args: string[], flags: TemplateFlags, io: TemplateIO): Promise<number> {
-  const log = new HelmLog();
-  const flushLog = () => {
-    for (const line of log.lines()) io.stderr(`${line}\n`);
+function templateRender(o: Opts, env: HelmEnv, releaseName: string): RenderInput {
+  const r: RenderInput = {
+    releaseName,
+    // Helm's template honours HELM_NAMESPACE like every namespaced command.
+    namespace: (typeof o.namespace === "string" && o.namespace) || env.namespace || "default",
+    apiVersions: (o.apiVersions as string[]) ?? [],
+    skipSchemaValidation: o.skipSchemaValidation === true,
+    isUpgrade: o.isUpgrade === true,
+    includeCrds: o.includeCrds === true,
+    skipTests: o.skipTests === true,
+    // commander turns --no-hooks into hooks=false.
+    noHooks: o.hooks === false,
+    showOnly: (o.showOnly as string[]) ?? [],
   };
+  if (typeof o.kubeVersion === "string" && o.kubeVersion !== "") r.kubeVersion = o.kubeVersion;
+  return r;
+}
+
+/** Runs the command; returns the exit status (0, or Helm's 1 for every error). */
+export async function runTemplate(args: string[], o: Opts, env: HelmEnv, io: TemplateIO): Promise<number> {
   try {
-    const kubeVersion: KubeVersionInfo | undefined = flags.kubeVersion
-      ? parseKubeVersionFlag(flags.kubeVersion)
-      : undefined;
-    if (args.length < 1) throw new TemplateCommandError(`"helm-trivy template" requires at least 1 argument`);
-    if (args.length > 2) {
-      throw new TemplateCommandError(
-        `expected at most two arguments, unexpected arguments: ${args.slice(2).join(", ")}`,
-      );
-    }
-    const [releaseName, chartRef] =
-      args.length === 2 ? [args[0] as string, args[1] as string] : ["release-name", args[0] as string];
-    const chartPath = locateChart(chartRef);
-    const values = mergeUserValues(
-      {
-        valueFiles: flags.values,
-        values: flags.set,
-        stringValues: flags.setString,
-        fileValues: flags.setFile,
-        jsonValues: flags.setJson,
-        literalValues: flags.setLiteral,
+    const { releaseName, chart } = releaseAndChart(args);
+    const result = await templateChart({
+      chart,
+      // Like Helm, a dependency missing from charts/ is an error unless --dependency-update.
+      source: { ...sourceOptions(o, env), dependencyUpdate: o.dependencyUpdate === true },
+      values: valuesInput(o),
+      render: templateRender(o, env, releaseName),
+      onWarning: (line) => io.stderr(`${line}\n`),
+      onLocated: (origin) => {
+        // Helm's registry client reports an OCI pull on stderr (before any warning of the render).
+        if (origin.kind === "oci" && origin.url !== undefined) {
+          const digest = origin.url.slice(origin.url.lastIndexOf("@") + 1);
+          io.stderr(`Pulled: ${origin.repository}:${origin.version ?? ""}\nDigest: ${digest}\n`);
+        }
       },
-      fsValuesReader(),
-    );
-    const chart = await loadChart(chartPath);
-    const result = renderChart(chart, {
-      engine: defaultEngine,
-      values,
-      log,
-      releaseName,
-      namespace: flags.namespace || "default",
-      isUpgrade: flags.isUpgrade ?? false,
-      apiVersions: flags.apiVersions,
-      skipSchemaValidation: flags.skipSchemaValidation ?? false,
-      ...(kubeVersion ? { kubeVersion } : {}),
     });
-    const out = formatTemplateOutput(result, {
-      includeCrds: flags.includeCrds ?? false,
-      skipTests: flags.skipTests ?? false,
-      noHooks: flags.noHooks ?? false,
-      showOnly: flags.showOnly,
-    });
-    flushLog();
-    io.stdout(out);
+    io.stdout(result.output);
     return 0;
   } catch (e) {
-    flushLog();
-    io.stderr(`Error: ${(e as Error).message}\n`);
+    io.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }
 
 /** The `template` command with Helm's flags. */
-export function templateCommand(io: TemplateIO, setExitCode: (code: number) => void): Command {
+export function templateCommand(io: TemplateIO, env: HelmEnv, setExitCode: (code: number) => void): Command {
   return new Command("template")
-    .description("locally render templates")
+    .description("locally render templates, like `helm template` (chart directory, .tgz, repo/name, --repo, oci://)")
     .argument("[args...]", "[NAME] CHART")
     .addOption(
       new Option("-f, --values <file>", "values files (can repeat or be comma-separated)")
@@ -159,9 +114,19 @@ export function templateCommand(io: TemplateIO, setExitCode: (code: number) => v
     )
     .option("--skip-schema-validation", "disable JSON schema validation")
     .option("--is-upgrade", "set .Release.IsUpgrade instead of .Release.IsInstall")
-    .action(async (args: string[], opts: Record<string, unknown>) => {
-      // commander turns --no-hooks into hooks=false.
-      const flags = { ...opts, noHooks: opts.hooks === false } as unknown as TemplateFlags;
-      setExitCode(await runTemplate(args, flags, io));
+    .option("--version <version>", "chart version constraint (default: latest)")
+    .option("--repo <url>", "chart repository URL where to locate the requested chart")
+    .option("--devel", "use development versions too (>0.0.0-0)")
+    .option("--username <user>", "chart repository username")
+    .option("--password <password>", "chart repository password")
+    .option("--ca-file <file>", "verify certificates of HTTPS-enabled servers using this CA bundle")
+    .option("--cert-file <file>", "identify HTTPS client using this SSL certificate file")
+    .option("--key-file <file>", "identify HTTPS client using this SSL key file")
+    .option("--insecure-skip-tls-verify", "skip tls certificate checks for the chart download")
+    .option("--plain-http", "use insecure HTTP connections for the chart download")
+    .option("--pass-credentials", "pass credentials to all domains")
+    .option("--dependency-update", "fetch dependencies missing from charts/ before rendering")
+    .action(async (args: string[], opts: Opts) => {
+      setExitCode(await runTemplate(args, opts, env, io));
     });
 }

@@ -24,6 +24,7 @@ export {
   type LoadedChart,
   locateAndLoad,
   locateOptions,
+  locateValuesAndLoad,
   parseKubeVersionFlag,
   readValuesFile,
   renderLoaded,

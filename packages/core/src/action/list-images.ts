@@ -10,7 +10,7 @@ import type { ImageList, RenderedManifest } from "../images/types.js";
 import type { RenderResult } from "../render/render-chart.js";
 import { mergeMaps, parseValuesFile } from "../values/options.js";
 import { toHelmTrivyError } from "./errors.js";
-import { buildUserValues, locateAndLoad, readValuesFile, renderLoaded } from "./render-release.js";
+import { locateValuesAndLoad, renderLoaded } from "./render-release.js";
 import type { ChartInfo, ChartRequest } from "./types.js";
 
 export interface ListImagesRequest extends ChartRequest {
@@ -50,8 +50,7 @@ export function renderedManifests(render: RenderResult, skipTests = false): Rend
 const decoder = new TextDecoder();
 
 export async function listImages(request: ListImagesRequest): Promise<ListImagesResult> {
-  const userValues = buildUserValues(request.values, request.readFile ?? readValuesFile);
-  const { chart, info } = await locateAndLoad(request);
+  const { chart, info, values: userValues } = await locateValuesAndLoad(request);
   const skipTests = request.render?.skipTests ?? false;
   const extract = (values: GoMap) =>
     extractImages(renderedManifests(renderLoaded(chart, values, request), skipTests), {

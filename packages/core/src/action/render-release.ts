@@ -2,11 +2,11 @@
  * The shared front half of every use case, like Helm's install action in client-only dry-run
  * mode: locate the chart, load it, build the user's values, render.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { loadChart } from "../chart/load.js";
 import type { Chart } from "../chart/model.js";
 import { locateChart } from "../downloader/locate-chart.js";
-import type { LocateOptions } from "../downloader/source.js";
+import type { ChartSourceInfo, LocateOptions } from "../downloader/source.js";
 import { renderTemplates } from "../engine/helm.js";
 import { ExitCode, HelmTrivyError } from "../errors.js";
 import type { GoMap } from "../govalue/value.js";
@@ -63,12 +63,19 @@ export function buildUserValues(input: ValuesInput = {}, readFile = readValuesFi
   }
 }
 
-export function checkReleaseName(name: string): void {
+/**
+ * Helm's release name check. Helm also logs the failure (`level=ERROR msg="release name check
+ * failed" error=...`) before its `Error:` line; `onLog` gets that line when given.
+ */
+export function checkReleaseName(name: string, onLog?: (line: string) => void): void {
   if (name.length > 53 || !RELEASE_NAME_RE.test(name)) {
-    throw new HelmTrivyError(
-      `release name check failed: release name ${JSON.stringify(name)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
-      ExitCode.Usage,
-    );
+    const reason = `release name ${JSON.stringify(name)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`;
+    if (onLog) {
+      const log = new HelmLog();
+      log.error("release name check failed", ["error", reason]);
+      for (const line of log.lines()) onLog(line);
+    }
+    throw new HelmTrivyError(`release name check failed: ${reason}`, ExitCode.Usage);
   }
 }
 
@@ -86,6 +93,8 @@ export interface LoadedChart {
   located: LocatedChart;
   chart: Chart;
   info: ChartInfo;
+  /** Where the downloader found it (kind, repository, pinned URL, digest); absent with a custom locator. */
+  origin?: ChartSourceInfo;
 }
 
 /** The downloader's options from the source flags (Helm's config paths come from the environment). */
@@ -105,6 +114,7 @@ export function locateOptions(source: ChartSourceOptions = {}): LocateOptions {
   put("keyFile", source.keyFile);
   put("insecureSkipTlsVerify", source.insecureSkipTlsVerify);
   put("plainHttp", source.plainHttp);
+  if (source.dependencyUpdate === false) o.fetchDependencies = false;
   return o as LocateOptions;
 }
 
@@ -120,14 +130,43 @@ export async function locateAndLoad(request: ChartRequest): Promise<LoadedChart>
       return { located, chart, info: chartInfo(chart, located.source) };
     }
     const { chart, source } = await locateChart(request.chart, locateOptions(request.source));
+    request.onLocated?.(source);
     return {
       located: { path: source.path ?? source.url ?? request.chart, source: request.chart },
       chart,
       info: chartInfo(chart, request.chart),
+      origin: source,
     };
   } catch (e) {
     throw toHelmTrivyError(e);
   }
+}
+
+function isLocalPath(ref: string): boolean {
+  try {
+    statSync(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Helm's order of the front half (install's runInstall): the `--kube-version` flag is parsed
+ * first, then the chart is located (downloaded), then the values files are read, then the
+ * chart is loaded. So a missing path or an unknown repository wins over a bad `-f` file, and a
+ * bad `-f` file wins over a broken chart. The downloader locates and loads remote charts in
+ * one step, so for those a broken archive is reported before a bad `-f` file.
+ */
+export async function locateValuesAndLoad(request: ChartRequest): Promise<LoadedChart & { values: GoMap }> {
+  parseKubeVersionFlag(request.render?.kubeVersion);
+  const readValues = () => buildUserValues(request.values, request.readFile ?? readValuesFile);
+  if (!request.locate && isLocalPath(request.chart.trim())) {
+    const values = readValues();
+    return { ...(await locateAndLoad(request)), values };
+  }
+  const loaded = await locateAndLoad(request);
+  return { ...loaded, values: readValues() };
 }
 
 /** Renders a loaded chart with the given user values. Throws HelmTrivyError (status Chart). */

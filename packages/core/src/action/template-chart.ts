@@ -1,8 +1,9 @@
 /** `helm template`: the rendered manifests as Helm prints them, plus the typed render. */
+import type { ChartSourceInfo } from "../downloader/source.js";
 import { formatTemplateOutput } from "../render/output.js";
 import type { RenderResult } from "../render/render-chart.js";
 import { toHelmTrivyError } from "./errors.js";
-import { buildUserValues, locateAndLoad, readValuesFile, renderLoaded } from "./render-release.js";
+import { checkReleaseName, locateValuesAndLoad, renderLoaded } from "./render-release.js";
 import type { ChartInfo, ChartRequest } from "./types.js";
 
 export interface TemplateChartResult {
@@ -10,12 +11,14 @@ export interface TemplateChartResult {
   /** Exactly what `helm template` prints on stdout. */
   output: string;
   render: RenderResult;
+  /** Where the downloader found the chart (absent with a custom locator). */
+  origin?: ChartSourceInfo;
 }
 
 export async function templateChart(request: ChartRequest): Promise<TemplateChartResult> {
-  // Helm reads the values before it loads the chart: a bad -f file wins over a bad chart.
-  const values = buildUserValues(request.values, request.readFile ?? readValuesFile);
-  const { chart, info } = await locateAndLoad(request);
+  const { chart, info, values, origin } = await locateValuesAndLoad(request);
+  // `helm template` logs a bad release name before its error (the scan commands just fail).
+  checkReleaseName(request.render?.releaseName ?? "release-name", request.onWarning);
   const render = renderLoaded(chart, values, request);
   const r = request.render ?? {};
   let output: string;
@@ -29,5 +32,5 @@ export async function templateChart(request: ChartRequest): Promise<TemplateChar
   } catch (e) {
     throw toHelmTrivyError(e);
   }
-  return { chart: info, output, render };
+  return origin ? { chart: info, output, render, origin } : { chart: info, output, render };
 }

@@ -3,6 +3,7 @@
  * build them directly.
  */
 import type { Chart } from "../chart/model.js";
+import type { ChartSourceInfo } from "../downloader/source.js";
 import type { TemplateRenderer } from "../render/renderables.js";
 
 /** Where a chart comes from and how to reach it (Helm's ChartPathOptions). */
@@ -21,6 +22,11 @@ export interface ChartSourceOptions {
   insecureSkipTlsVerify?: boolean;
   plainHttp?: boolean;
   passCredentials?: boolean;
+  /**
+   * Fetch dependencies that Chart.yaml lists and charts/ lacks before rendering (Helm's
+   * `--dependency-update`). Default true; `false` makes a missing dependency Helm's error.
+   */
+  dependencyUpdate?: boolean;
   /** Helm's `HELM_REPOSITORY_CONFIG` (repositories.yaml). */
   repositoryConfig?: string;
   /** Helm's `HELM_REPOSITORY_CACHE`. */
@@ -94,6 +100,8 @@ export interface ChartRequest {
   readFile?: (path: string) => Uint8Array;
   /** Helm's warnings (`level=WARN msg=...`), one line each, as they come. */
   onWarning?: (line: string) => void;
+  /** Called once the downloader has found the chart, before values and render (not with `locate`). */
+  onLocated?: (origin: ChartSourceInfo) => void;
 }
 
 export function chartInfo(chart: Chart, source: string): ChartInfo {
