@@ -64,5 +64,6 @@ export {
   TrivyUnavailableError,
   type Vulnerability,
 } from "./scan/index.js";
+export { countBySeverity, uniqueVulnerabilities } from "./scan/parse-report.js";
 export { HelmLog } from "./values/log.js";
 export { mergeUserValues, type ValueOptions, ValuesError } from "./values/options.js";

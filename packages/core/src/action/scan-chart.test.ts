@@ -36,7 +36,17 @@ describe("buildScanReport", () => {
       problems: [],
     };
     const report = buildScanReport({ name: "c", version: "1", source: "./c" }, list, [
-      { image: "a:1", status: "ok", vulnerabilities: [], counts: { ...zeroCounts(), HIGH: 2 } },
+      {
+        image: "a:1",
+        status: "ok",
+        // As an older result cache holds them: one entry per trivy target, counts of that list.
+        vulnerabilities: [
+          { id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "x/go.mod" },
+          { id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "y/go.mod" },
+          { id: "CVE-2", pkg: "p", installed: "1", severity: "HIGH", target: "x/go.mod" },
+        ],
+        counts: { ...zeroCounts(), HIGH: 3 },
+      },
     ]);
     expect(report.images.map((i) => [i.image, i.result.status, i.result.error])).toEqual([
       ["a:1", "ok", undefined],
@@ -44,6 +54,9 @@ describe("buildScanReport", () => {
     ]);
     expect(report.summary).toMatchObject({ images: 2, scanned: 1, failed: 1, invalid: 0 });
     expect(report.summary.counts.HIGH).toBe(2);
+    expect(report.summary.vulnerabilities).toBe(2);
+    expect(report.images[0]!.result.counts.HIGH).toBe(2);
+    expect(report.images[0]!.result.vulnerabilities[0]!.targets).toEqual(["x/go.mod", "y/go.mod"]);
   });
 });
 

@@ -5,6 +5,7 @@
 import { ExitCode } from "../errors.js";
 import type { ImageList } from "../images/types.js";
 import type { ImageReport, ReportSummary, ScanReport } from "../report/model.js";
+import { countBySeverity, uniqueVulnerabilities } from "../scan/parse-report.js";
 import { type ScanHooks, type ScanOptions, scanImages } from "../scan/scan-images.js";
 import { type ImageScanResult, SEVERITIES, type Severity, zeroCounts } from "../scan/types.js";
 import { toHelmTrivyError } from "./errors.js";
@@ -24,6 +25,16 @@ export interface ScanChartResult {
   images: ImageList;
 }
 
+/**
+ * A result whose vulnerabilities are unique by (id, pkg, installed) and whose counts are those
+ * of that list (results cached by an older helm-trivy may still hold one entry per target).
+ */
+function uniqueResult(r: ImageScanResult): ImageScanResult {
+  if (r.status !== "ok") return r;
+  const vulnerabilities = uniqueVulnerabilities(r.vulnerabilities);
+  return { ...r, vulnerabilities, counts: countBySeverity(vulnerabilities) };
+}
+
 /** Joins scan results to image entries: one ImageReport per valid image, in the list's order. */
 export function buildScanReport(
   chart: ChartInfo,
@@ -31,7 +42,7 @@ export function buildScanReport(
   results: readonly ImageScanResult[],
   extra: { valueSets?: string[]; trivyVersion?: string } = {},
 ): ScanReport {
-  const byImage = new Map(results.map((r) => [r.image, r]));
+  const byImage = new Map(results.map((r) => [r.image, uniqueResult(r)]));
   const reports: ImageReport[] = images.images.map((e) => {
     const result = byImage.get(e.image) ?? {
       image: e.image,

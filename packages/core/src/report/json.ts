@@ -19,7 +19,10 @@ export interface VulnerabilityJson {
   fixed?: string;
   title?: string;
   url?: string;
+  /** The first of `targets`. */
   target?: string;
+  /** Every trivy target (OS layer, lock file, jar) that reports this finding in the image. */
+  targets?: string[];
   status?: string;
 }
 
@@ -54,6 +57,7 @@ function vulnerabilityJson(v: Vulnerability): VulnerabilityJson {
   if (v.title !== undefined) out.title = v.title;
   if (v.url !== undefined) out.url = v.url;
   if (v.target !== undefined) out.target = v.target;
+  if (v.targets !== undefined) out.targets = [...v.targets];
   if (v.status !== undefined) out.status = v.status;
   return out;
 }

@@ -61,19 +61,67 @@ export function parseTrivyReport(stdout: string): ParseOutcome {
   if (results !== undefined && results !== null && !Array.isArray(results)) {
     return { ok: false, error: "trivy report Results is not a list" };
   }
+  const found: Vulnerability[] = [];
   for (const result of results ?? []) {
     if (!isObject(result)) continue;
     const target = str(result, "Target");
     const vulns = result.Vulnerabilities;
     if (!Array.isArray(vulns)) continue;
     for (const v of vulns) {
-      if (!isObject(v)) continue;
-      const vuln = toVulnerability(v, target);
-      report.vulnerabilities.push(vuln);
-      report.counts[vuln.severity]++;
+      if (isObject(v)) found.push(toVulnerability(v, target));
     }
   }
+  report.vulnerabilities = uniqueVulnerabilities(found);
+  report.counts = countBySeverity(report.vulnerabilities);
   return { ok: true, report };
+}
+
+export function countBySeverity(vulns: readonly Vulnerability[]): Record<Severity, number> {
+  const counts = zeroCounts();
+  for (const v of vulns) counts[v.severity]++;
+  return counts;
+}
+
+const severityRank = (s: Severity) => SEVERITIES.indexOf(s);
+
+/**
+ * One entry per (id, pkg, installed), in first-seen order: trivy reports a package found in
+ * several targets of one image (two lock files, a jar twice) once per target. The entry keeps
+ * every target (`targets`, `target` the first), the most severe severity among the copies
+ * (trivy's severity can depend on the ecosystem's data source), and each other field from the
+ * first copy that has it. Idempotent, so results read back from the cache can pass through again.
+ */
+export function uniqueVulnerabilities(vulns: readonly Vulnerability[]): Vulnerability[] {
+  const byKey = new Map<string, Vulnerability>();
+  for (const v of vulns) {
+    const key = JSON.stringify([v.id, v.pkg, v.installed]);
+    const seen = byKey.get(key);
+    const targets = v.targets ?? (v.target !== undefined ? [v.target] : []);
+    if (!seen) {
+      const first: Vulnerability = { ...v };
+      delete first.targets;
+      delete first.target;
+      if (targets.length > 0) {
+        first.targets = [...new Set(targets)];
+        first.target = first.targets[0] as string;
+      }
+      byKey.set(key, first);
+      continue;
+    }
+    if (severityRank(v.severity) < severityRank(seen.severity)) seen.severity = v.severity;
+    for (const k of ["fixed", "title", "url", "status"] as const) {
+      if (seen[k] === undefined && v[k] !== undefined) seen[k] = v[k];
+    }
+    for (const t of targets) {
+      if (!seen.targets) {
+        seen.targets = [t];
+        seen.target = t;
+      } else if (!seen.targets.includes(t)) {
+        seen.targets.push(t);
+      }
+    }
+  }
+  return [...byKey.values()];
 }
 
 function toVulnerability(v: JsonObject, target: string | undefined): Vulnerability {

@@ -20,8 +20,17 @@ export interface Vulnerability {
   title?: string;
   /** Trivy's PrimaryURL. */
   url?: string;
-  /** The Result's Target: the OS layer (`img (alpine 3.19)`) or a lock file / jar path. */
+  /**
+   * The Result's Target: the OS layer (`img (alpine 3.19)`) or a lock file / jar path. The
+   * first of `targets` when the same finding is in several.
+   */
   target?: string;
+  /**
+   * Every Target that reports this finding (same id, package and installed version), in
+   * trivy's order; absent when trivy named none. One finding in two lock files of one image is
+   * one vulnerability of that image, counted once.
+   */
+  targets?: string[];
   /** fixed, affected, will_not_fix, fix_deferred, end_of_life … */
   status?: string;
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTrivyReport } from "../../src/scan/parse-report.js";
+import { countBySeverity, parseTrivyReport, uniqueVulnerabilities } from "../../src/scan/parse-report.js";
+import type { Vulnerability } from "../../src/scan/types.js";
 import { repoRoot, reportsDir } from "./stand-in.js";
 
 const canned = (name: string) => readFileSync(join(reportsDir, `${name}.json`), "utf8");
@@ -26,6 +27,7 @@ describe("parseTrivyReport on each canned report shape", () => {
       title: "openssl: fixture heap overflow in certificate parsing",
       url: "https://avd.aquasec.com/nvd/cve-2024-90001",
       target: "registry.example/library/alpine:3.19.1 (alpine 3.19.1)",
+      targets: ["registry.example/library/alpine:3.19.1 (alpine 3.19.1)"],
       status: "fixed",
     });
     // No FixedVersion in the report: no `fixed` key at all, not an empty string.
@@ -61,11 +63,12 @@ describe("parseTrivyReport on each canned report shape", () => {
     expect(r.vulnerabilities.find((v) => v.id === "CVE-2024-91002")!.status).toBe("will_not_fix");
   });
 
-  it("node-app: no OS, duplicate findings in two paths are both kept, secrets ignored", () => {
+  it("node-app: no OS, one finding for the package found at two paths of one target, secrets ignored", () => {
     const r = parsed(canned("node-app"));
     expect(r.os).toBeUndefined();
-    expect(r.counts.HIGH).toBe(2);
-    expect(r.vulnerabilities).toHaveLength(2);
+    expect(r.counts.HIGH).toBe(1);
+    expect(r.vulnerabilities).toHaveLength(1);
+    expect(r.vulnerabilities[0]).toMatchObject({ id: "CVE-2024-92001", target: "Node.js", targets: ["Node.js"] });
   });
 });
 
@@ -107,17 +110,45 @@ const corpusFiles = existsSync(corpus)
   : [];
 if (corpusFiles.length === 0) console.warn(`skipping real trivy reports: ${corpus} not found`);
 
-/** Severity counts from the raw JSON, walked independently of the parser. */
-function rawCounts(doc: { Results?: { Vulnerabilities?: { Severity: string }[] }[] }): Record<string, number> {
-  const counts: Record<string, number> = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+interface RawVuln {
+  VulnerabilityID: string;
+  PkgName: string;
+  InstalledVersion: string;
+  Severity: string;
+}
+
+/**
+ * Severity counts from the raw JSON, walked independently of the parser: one finding per
+ * (id, package, installed version), at its most severe severity across targets.
+ */
+function rawCounts(doc: { Results?: { Vulnerabilities?: RawVuln[] }[] }): Record<string, number> {
+  const order = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+  const unique = new Map<string, number>();
   for (const result of doc.Results ?? []) {
-    for (const v of result.Vulnerabilities ?? []) counts[v.Severity in counts ? v.Severity : "UNKNOWN"]!++;
+    for (const v of result.Vulnerabilities ?? []) {
+      const key = `${v.VulnerabilityID}\u0000${v.PkgName}\u0000${v.InstalledVersion}`;
+      const rank = order.includes(v.Severity) ? order.indexOf(v.Severity) : 4;
+      unique.set(key, Math.min(rank, unique.get(key) ?? 4));
+    }
   }
+  const counts: Record<string, number> = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+  for (const rank of unique.values()) counts[order[rank]!]!++;
   return counts;
 }
 
 describe.skipIf(corpusFiles.length === 0)("parseTrivyReport on real trivy reports (../shared/corpus)", () => {
   it("finds the corpus", () => expect(corpusFiles.length).toBeGreaterThan(15));
+  it.skipIf(!corpusFiles.includes("gomod.json.golden"))(
+    "gomod: one advisory in three go.mod files is one finding",
+    () => {
+      const r = parsed(readFileSync(join(corpus, "gomod.json.golden"), "utf8"));
+      const gms = r.vulnerabilities.filter((v) => v.id === "GMS-2022-20");
+      expect(gms).toHaveLength(1);
+      expect(gms[0]!.targets).toEqual(["go.mod", "submod/go.mod", "submod2/go.mod"]);
+      expect(gms[0]!.target).toBe("go.mod");
+      expect(r.counts).toEqual({ CRITICAL: 0, HIGH: 0, MEDIUM: 1, LOW: 0, UNKNOWN: 2 });
+    },
+  );
   for (const file of corpusFiles) {
     it(file, () => {
       const text = readFileSync(join(corpus, file), "utf8");
@@ -143,4 +174,95 @@ describe.skipIf(corpusFiles.length === 0)("parseTrivyReport on real trivy report
       }
     });
   }
+});
+
+describe("one finding per (id, package, installed version) of an image", () => {
+  const report = (results: unknown[]) => JSON.stringify({ SchemaVersion: 2, Results: results });
+  const vuln = (id: string, pkg: string, installed: string, extra: Record<string, string> = {}) => ({
+    VulnerabilityID: id,
+    PkgName: pkg,
+    InstalledVersion: installed,
+    Severity: "HIGH",
+    ...extra,
+  });
+
+  it("the same CVE of the same package in two targets is one vulnerability with both targets, counted once", () => {
+    const r = parsed(
+      report([
+        {
+          Target: "app/package-lock.json",
+          Vulnerabilities: [vuln("CVE-1", "lodash", "4.17.20"), vuln("CVE-2", "x", "1")],
+        },
+        {
+          Target: "lib/package-lock.json",
+          Vulnerabilities: [vuln("CVE-1", "lodash", "4.17.20", { FixedVersion: "4.17.21" })],
+        },
+      ]),
+    );
+    expect(r.vulnerabilities).toEqual([
+      {
+        id: "CVE-1",
+        pkg: "lodash",
+        installed: "4.17.20",
+        severity: "HIGH",
+        fixed: "4.17.21",
+        target: "app/package-lock.json",
+        targets: ["app/package-lock.json", "lib/package-lock.json"],
+      },
+      {
+        id: "CVE-2",
+        pkg: "x",
+        installed: "1",
+        severity: "HIGH",
+        target: "app/package-lock.json",
+        targets: ["app/package-lock.json"],
+      },
+    ]);
+    expect(r.counts).toEqual({ CRITICAL: 0, HIGH: 2, MEDIUM: 0, LOW: 0, UNKNOWN: 0 });
+  });
+
+  it("another installed version or another package stays a separate finding", () => {
+    const r = parsed(
+      report([
+        { Target: "a", Vulnerabilities: [vuln("CVE-1", "lodash", "4.17.20"), vuln("CVE-1", "lodash", "4.17.19")] },
+        { Target: "b", Vulnerabilities: [vuln("CVE-1", "lodash-es", "4.17.20")] },
+      ]),
+    );
+    expect(r.vulnerabilities.map((v) => [v.pkg, v.installed, v.targets])).toEqual([
+      ["lodash", "4.17.20", ["a"]],
+      ["lodash", "4.17.19", ["a"]],
+      ["lodash-es", "4.17.20", ["b"]],
+    ]);
+    expect(r.counts.HIGH).toBe(3);
+  });
+
+  it("copies that disagree on severity keep the most severe", () => {
+    const r = parsed(
+      report([
+        { Target: "a", Vulnerabilities: [vuln("CVE-1", "p", "1", { Severity: "LOW" })] },
+        { Target: "b", Vulnerabilities: [vuln("CVE-1", "p", "1", { Severity: "CRITICAL" })] },
+      ]),
+    );
+    expect(r.vulnerabilities).toHaveLength(1);
+    expect(r.vulnerabilities[0]!.severity).toBe("CRITICAL");
+    expect(r.counts).toEqual({ CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 });
+  });
+
+  it("is idempotent and takes the one-entry-per-target lists older caches hold", () => {
+    const old: Vulnerability[] = [
+      { id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "a" },
+      { id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "b" },
+      { id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "a" },
+      { id: "CVE-3", pkg: "q", installed: "2", severity: "LOW" },
+    ];
+    const once = uniqueVulnerabilities(old);
+    expect(once).toEqual([
+      { id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "a", targets: ["a", "b"] },
+      { id: "CVE-3", pkg: "q", installed: "2", severity: "LOW" },
+    ]);
+    expect(uniqueVulnerabilities(once)).toEqual(once);
+    expect(countBySeverity(once)).toEqual({ CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 1, UNKNOWN: 0 });
+    // The input is left as it was.
+    expect(old[0]).toEqual({ id: "CVE-1", pkg: "p", installed: "1", severity: "HIGH", target: "a" });
+  });
 });
