@@ -359,9 +359,26 @@ const moreErrors = [
   "a: [1,\n  2,\n  3\nb: 4\n",
   "a: {x: 1,\n y: 2\n",
 ];
+// A `- x` entry at the indent of a mapping's keys (charts rendering a list at the wrong indent),
+// and a key without ':' at the very end of the text (libyaml forces a line break there).
+const blockEntryErrors = [
+  "x:\n  spec:\n      f: \n  - a\n",
+  "x:\n  spec: 1\n  - a\n",
+  "a: 1\n- b\n",
+  "- a: 1\n  b: 2\n  - c\n",
+  "a:\n  b: 1\n  - c\n  d: 2\n",
+  "x:\n  y:\n    z: 1\n  - a\n  - b\n",
+  "a: 1\nb:\n- c\n- d\ne: 2\n- f\n",
+  "top:\n  - a: 1\n    b: 2\n    - c\n",
+  "a:\n  b: \n  []\n",
+  "a:\n  b: \n  []",
+  "a:\n  b: \n  {}",
+  "k: v\nx",
+];
 const structCases = [
   ...structures.map(([name, yaml]) => ({ name, yaml })),
   ...moreErrors.map((yaml, i) => ({ name: `err2-${i}`, yaml })),
+  ...blockEntryErrors.map((yaml, i) => ({ name: `err3-${i}`, yaml })),
 ];
 write("parse", "parse", [...scalarCases, ...quoted, ...tagged, ...structCases]);
 write("parse-array", "parseArray", [

@@ -119,6 +119,13 @@ export function toGoYamlError(err: YAMLError, text: string): string {
   const msg = err.message;
   switch (err.code) {
     case "BLOCK_AS_IMPLICIT_KEY": {
+      // A `- x` entry at the indent of a block mapping's keys: libyaml's parser meets a block
+      // entry where the mapping wants its next key, and stops on that line.
+      const entry = nextToken(text, at);
+      if (text[entry] === "-" && " \t\r\n".includes(text[entry + 1] ?? "\n")) {
+        const l = lineOf(text, entry);
+        return format("parser", l, l, "did not find expected key");
+      }
       const colon = nextValueIndicator(text, at);
       const l = colon < 0 ? line : lineOf(text, colon);
       return format("scanner", l, l, "mapping values are not allowed in this context");
@@ -142,7 +149,10 @@ export function toGoYamlError(err: YAMLError, text: string): string {
         return format("parser", l, l, "did not find expected '-' indicator");
       }
       if (msg.startsWith("Implicit map keys need to be followed")) {
-        const l = lineOf(text, nextToken(text, err.pos[1]));
+        // libyaml notices the missing ':' where the next token starts; at the end of the text
+        // that is the line break it forces there.
+        const next = nextToken(text, err.pos[1]);
+        const l = next >= text.length ? endLine(text) : lineOf(text, next);
         return format("scanner", l, l, "could not find expected ':'");
       }
       return format("parser", line, line, "did not find expected key");
