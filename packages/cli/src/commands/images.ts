@@ -1,5 +1,5 @@
 /** `helm-trivy images CHART`: the images a chart runs, without scanning them (like helm-images). */
-import { formatImages, IMAGES_FORMATS, type ImagesFormat, listImages } from "@helm-trivy/core";
+import { annotationNote, formatImages, IMAGES_FORMATS, type ImagesFormat, listImages } from "@helm-trivy/core";
 import { Command } from "commander";
 import { type CommandContext, runCommand } from "../context.js";
 import { addOutputFlags, addRenderFlags, addSourceFlags, addValuesFlags, chartRequest } from "../flags.js";
@@ -18,7 +18,10 @@ export function imagesCommand(ctx: CommandContext): Command {
       "after",
       `
 Output formats: text (one image a line), table (with workload and templates), json (with every
-place each image is named; invalid references last, with "invalid": true).`,
+place each image is named; invalid references last, with "invalid": true).
+When Chart.yaml has an artifacthub.io/images (or Bitnami images) annotation, the table ends with
+the images only in the render or only in the annotation, text prints that on stderr (not with
+--quiet), and json gives each image "annotated": true|false.`,
     )
     .action(async (chart: string, o: Record<string, unknown>) => {
       await runCommand(ctx, o, async (out) => {
@@ -32,7 +35,11 @@ place each image is named; invalid references last, with "invalid": true).`,
         for (const p of result.images.problems) {
           out.warn(`warning: ${p.template}: skipped a document that is not YAML: ${p.message}`);
         }
-        out.emit(formatImages(result.images, format, { color: out.color }));
+        if (result.annotationError) out.warn(`warning: ${result.annotationError} (not compared)`);
+        const annotation = result.annotation;
+        out.emit(formatImages(result.images, format, { color: out.color, ...(annotation ? { annotation } : {}) }));
+        // One image a line stays clean for scripts: the disagreement goes to stderr.
+        if (format === "text" && annotation) for (const line of annotationNote(annotation)) out.warn(line);
         return 0;
       });
     });

@@ -10,6 +10,7 @@ export {
 } from "./diff-charts.js";
 export { exitCodeOf, toHelmTrivyError } from "./errors.js";
 export {
+  checkAnnotation,
   ciValueFiles,
   type ListImagesRequest,
   type ListImagesResult,

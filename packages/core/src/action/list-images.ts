@@ -4,6 +4,7 @@
  */
 import type { Chart } from "../chart/model.js";
 import type { GoMap } from "../govalue/value.js";
+import { ANNOTATION_KEYS, artifactHubImages, compareWithAnnotation } from "../images/annotation.js";
 import { extractImages } from "../images/extract.js";
 import { mergeImageLists } from "../images/merge.js";
 import type { ImageList, RenderedManifest } from "../images/types.js";
@@ -11,7 +12,7 @@ import type { RenderResult } from "../render/render-chart.js";
 import { mergeMaps, parseValuesFile } from "../values/options.js";
 import { toHelmTrivyError } from "./errors.js";
 import { locateValuesAndLoad, renderLoaded } from "./render-release.js";
-import type { ChartInfo, ChartRequest } from "./types.js";
+import type { AnnotationCheck, ChartInfo, ChartRequest } from "./types.js";
 
 export interface ListImagesRequest extends ChartRequest {
   /**
@@ -28,6 +29,10 @@ export interface ListImagesResult {
   images: ImageList;
   /** The value sets rendered, in order: `default` then `ci/...` files (only with `valueSets`). */
   valueSets: string[];
+  /** The render against the chart's images annotation, when Chart.yaml has one. */
+  annotation?: AnnotationCheck;
+  /** Why the annotation could not be read (it is then ignored; the images are still listed). */
+  annotationError?: string;
 }
 
 /** The `ci/*-values.yaml` files of a chart's root, sorted by name. */
@@ -49,6 +54,32 @@ export function renderedManifests(render: RenderResult, skipTests = false): Rend
 
 const decoder = new TextDecoder();
 
+/**
+ * The chart's `artifacthub.io/images` (or Bitnami's `images`) annotation against the images
+ * found: the annotation lists what the chart's pods run, so only workload images count as
+ * "only in the render". Undefined when Chart.yaml has no such annotation.
+ */
+export function checkAnnotation(chart: Chart, images: ImageList): AnnotationCheck | undefined {
+  const annotations = chart.metadata.annotations ?? {};
+  const key = ANNOTATION_KEYS.find((k) => Object.hasOwn(annotations, k) && typeof annotations[k] === "string");
+  if (key === undefined) return undefined;
+  const listed = artifactHubImages(chart.metadata);
+  return {
+    key,
+    annotated: [...new Set(listed.flatMap((a) => (a.ref.invalid ? [] : [a.ref.full])))],
+    comparison: compareWithAnnotation(images, listed, { workloadOnly: true }),
+  };
+}
+
+function withAnnotation(result: ListImagesResult, chart: Chart): ListImagesResult {
+  try {
+    const annotation = checkAnnotation(chart, result.images);
+    return annotation ? { ...result, annotation } : result;
+  } catch (e) {
+    return { ...result, annotationError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 export async function listImages(request: ListImagesRequest): Promise<ListImagesResult> {
   const { chart, info, values: userValues } = await locateValuesAndLoad(request);
   const skipTests = request.render?.skipTests ?? false;
@@ -57,7 +88,7 @@ export async function listImages(request: ListImagesRequest): Promise<ListImages
       searchCrds: request.searchCrds ?? false,
     });
 
-  if (!request.valueSets) return { chart: info, images: extract(userValues), valueSets: [] };
+  if (!request.valueSets) return withAnnotation({ chart: info, images: extract(userValues), valueSets: [] }, chart);
 
   const sets = [{ valueSet: "default", list: extract(userValues) }];
   for (const file of ciValueFiles(chart)) {
@@ -70,5 +101,5 @@ export async function listImages(request: ListImagesRequest): Promise<ListImages
     // The ci file plays the first -f; the user's flags still win over it.
     sets.push({ valueSet: file.name, list: extract(mergeMaps(ciValues, userValues)) });
   }
-  return { chart: info, images: mergeImageLists(sets), valueSets: sets.map((s) => s.valueSet) };
+  return withAnnotation({ chart: info, images: mergeImageLists(sets), valueSets: sets.map((s) => s.valueSet) }, chart);
 }

@@ -4,6 +4,7 @@
  */
 import type { Chart } from "../chart/model.js";
 import type { ChartSourceInfo } from "../downloader/source.js";
+import type { AnnotationComparison } from "../images/annotation.js";
 import type { TemplateRenderer } from "../render/renderables.js";
 
 /** Where a chart comes from and how to reach it (Helm's ChartPathOptions). */
@@ -75,6 +76,16 @@ export interface LocatedChart {
  * `oci://`. Throws HelmTrivyError with a source exit status (10-19).
  */
 export type ChartLocator = (ref: string, options: ChartSourceOptions) => Promise<LocatedChart>;
+
+/** A render's images against the images its Chart.yaml annotation lists. */
+export interface AnnotationCheck {
+  /** The annotation read: `artifacthub.io/images`, or Bitnami's `images`. */
+  key: string;
+  /** The normalised references of the annotation's valid entries. */
+  annotated: string[];
+  /** Workload images only in the render, annotated images only in the annotation, and both. */
+  comparison: AnnotationComparison;
+}
 
 /** Names the chart in reports. */
 export interface ChartInfo {

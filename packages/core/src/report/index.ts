@@ -2,7 +2,16 @@
 export { colorPalette, type Palette, plainPalette, shouldColor, visibleLength } from "./color.js";
 export { formatDiffJson, formatDiffText } from "./diff.js";
 export { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
-export { formatImages, IMAGES_FORMATS, type ImagesFormat } from "./images.js";
+export {
+  annotationDifferences,
+  annotationNote,
+  formatImages,
+  IMAGES_FORMATS,
+  type ImageJsonEntry,
+  type ImagesFormat,
+  type ImagesFormatOptions,
+  imagesJsonWithAnnotation,
+} from "./images.js";
 export {
   formatJson,
   type ImageResultJson,
