@@ -56,4 +56,18 @@ export const cases = [
   c("regex-repeat", '{{ regexFind "a{2,3}" "aaaa" }}'),
   c("regex-semver-like", '{{ regexReplaceAll "^v?([0-9]+)\\\\.([0-9]+).*$" "v1.25.3-gke.100" "$1.$2" }}'),
   c("regex-image-tag", '{{ regexFind "[^:]+$" "docker.io/library/nginx:1.25" }}'),
+  // '-' in a class: a range only right after a single character (redis-ha's "^[\w-\.]+$").
+  c("regex-class-dash-after-w", '{{ regexMatch "^[\\\\w-\\\\.]+$" "my-master.1" }}'),
+  c("regex-class-dash-after-d", '{{ regexFind "[\\\\d-z]+" "x1-z" }}'),
+  c("regex-class-dash-after-s", '{{ regexMatch "^[\\\\s-\\\\w]+$" "a b-" }}'),
+  c("regex-class-dash-after-range", '{{ regexFind "[a-c-e]+" "zab-ec" }}'),
+  c("regex-class-dash-after-range-down", '{{ regexFind "[a-c-b]+" "zb-" }}'),
+  c("regex-class-dash-after-posix", '{{ regexFind "[[:digit:]-x]+" "a1-x2" }}'),
+  c("regex-class-dash-after-p", '{{ regexFind "[\\\\p{Lu}-1]+" "zA-1" }}'),
+  c("regex-class-range-to-class", '{{ mustRegexFind "[a-\\\\d]" "x" }}'),
+  c("regex-class-range-to-p", '{{ mustRegexFind "[a-\\\\pL]" "x" }}'),
+  c("regex-class-range-to-bracket", '{{ mustRegexFind "[a-[:alpha:]]" "x" }}'),
+  c("regex-class-dash-first-last", '{{ regexFindAll "[-a]|[b-]" "-ab-" -1 }}'),
+  c("regex-class-escaped-dash-range", '{{ regexFind "[\\\\--/]+" "x-./y" }}'),
+  c("regex-class-range-backwards", '{{ mustRegexFind "[z-a]" "x" }}'),
 ];

@@ -107,43 +107,80 @@ function translate(expr: string): { source: string; flags: string } {
         j++;
       }
       let first = true;
-      let prevChar: string | undefined;
+      // Go's parseClass: a '-' makes a range only right after a single character (not after a
+      // class such as \w or [:alpha:], nor after a finished range); anywhere else it is a
+      // literal, which JS (u flag) needs escaped.
+      let rangeLo: { ch: string; at: number } | undefined;
+      let closing: { ch: string; at: number } | undefined;
+      const single = (ch: string, at: number, emitted: string, end: number) => {
+        cls += emitted;
+        if (closing !== undefined) {
+          if ((ch.codePointAt(0) ?? 0) < (closing.ch.codePointAt(0) ?? 0)) {
+            throw new RegexpSyntaxError("invalid character class range", expr.slice(closing.at, end));
+          }
+          closing = undefined;
+          rangeLo = undefined;
+        } else {
+          rangeLo = { ch, at };
+        }
+      };
+      const classItem = () => {
+        rangeLo = undefined;
+      };
       for (;;) {
         if (j >= expr.length) throw new RegexpSyntaxError("missing closing ]", expr.slice(start));
         const d = expr[j];
         if (d === "]" && !first) break;
         first = false;
-        const posix = /^\[:(\^?)([a-z]+):\]/.exec(expr.slice(j));
+        // After `x-`, Go reads the range's end as one character, even a '['.
+        const posix = closing === undefined ? /^\[:(\^?)([a-z]+):\]/.exec(expr.slice(j)) : null;
         if (posix) {
           const set = posixClasses[posix[2]];
           if (!set) throw new RegexpSyntaxError("invalid character class range", posix[0]);
           if (posix[1]) throw new RegexpSyntaxError("invalid character class range", posix[0]); // rare
+          classItem();
           cls += set;
           j += posix[0].length;
-          prevChar = undefined;
           continue;
         }
         if (d === "\\") {
           const n = expr[j + 1];
           if (n === undefined) throw new RegexpSyntaxError("missing closing ]", expr.slice(start));
-          if (n === "s") cls += "\\t\\n\\f\\r ";
-          else if ((n === "p" || n === "P") && expr[j + 2] !== "{") {
-            cls += `\\${n}{${expr[j + 2]}}`;
-            j += 3;
+          if (closing !== undefined && /[dswDSWpP]/.test(n)) {
+            throw new RegexpSyntaxError("invalid escape sequence", `\\${n}`);
+          }
+          if (/[dswDSW]/.test(n)) {
+            classItem();
+            cls += n === "s" ? "\\t\\n\\f\\r " : `\\${n}`;
+            j += 2;
             continue;
-          } else cls += `\\${n}`;
-          prevChar = /[dswDSWpP]/.test(n) ? undefined : n;
+          }
+          if (n === "p" || n === "P") {
+            classItem();
+            const close = expr[j + 2] === "{" ? expr.indexOf("}", j + 3) : -1;
+            if (expr[j + 2] !== "{") {
+              cls += `\\${n}{${expr[j + 2]}}`;
+              j += 3;
+            } else if (close < 0) {
+              cls += `\\${n}`;
+              j += 2;
+            } else {
+              cls += expr.slice(j, close + 1);
+              j = close + 1;
+            }
+            continue;
+          }
+          single(n, j, `\\${n}`, j + 2);
           j += 2;
           continue;
         }
-        if (d === "-" && prevChar !== undefined && expr[j + 1] !== "]" && expr[j + 1] !== undefined) {
-          const hi = expr[j + 1] === "\\" ? expr[j + 2] : expr[j + 1];
-          if ((hi.codePointAt(0) ?? 0) < (prevChar.codePointAt(0) ?? 0)) {
-            throw new RegexpSyntaxError("invalid character class range", `${prevChar}-${hi}`);
-          }
+        if (d === "-" && rangeLo !== undefined && closing === undefined && j + 1 < expr.length && expr[j + 1] !== "]") {
+          closing = rangeLo;
+          cls += "-";
+          j++;
+          continue;
         }
-        cls += d === "[" || d === "/" ? `\\${d}` : d;
-        prevChar = d;
+        single(d, j, d === "[" || d === "/" || d === "-" ? `\\${d}` : d, j + 1);
         j++;
       }
       out += `${cls}]`;
