@@ -5,6 +5,7 @@ import {
   isRemoteReference,
   REPORT_FORMATS,
   type ReportFormat,
+  type SarifOptions,
   scanChart,
   scanExitCode,
 } from "@helm-trivy/core";
@@ -59,7 +60,7 @@ Exit status: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 chart, 4 scan, 1
         const scan = scanOptions(o);
         const request = chartRequest(chart, o, ctx.helmEnv, out.warn);
         out.progress.step(`Rendering ${chart}...`);
-        const { report } = await scanChart({
+        const { report, templateText } = await scanChart({
           ...request,
           valueSets: o.valuesSet === true,
           searchCrds: o.includeCrds === true,
@@ -77,9 +78,10 @@ Exit status: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 chart, 4 scan, 1
           },
         });
         const root = sarifRoot(chart, o);
-        const options: FormatOptions & { artifactRoot?: string } = {
+        const options: FormatOptions & SarifOptions = {
           color: out.color,
           toolVersion: ctx.version,
+          templateText,
           ...(root !== undefined ? { artifactRoot: root } : {}),
         };
         out.emit(formatReport(report, format, options));

@@ -9,6 +9,7 @@ import { extractImages } from "../images/extract.js";
 import { mergeImageLists } from "../images/merge.js";
 import type { ImageList, RenderedManifest } from "../images/types.js";
 import type { RenderResult } from "../render/render-chart.js";
+import { templateSources } from "../report/template-lines.js";
 import { mergeMaps, parseValuesFile } from "../values/options.js";
 import { toHelmTrivyError } from "./errors.js";
 import { locateValuesAndLoad, renderLoaded } from "./render-release.js";
@@ -33,6 +34,17 @@ export interface ListImagesResult {
   annotation?: AnnotationCheck;
   /** Why the annotation could not be read (it is then ignored; the images are still listed). */
   annotationError?: string;
+  /** A template's source text by its full name (`demo/templates/x.yaml`), for locating images. */
+  templateText: (template: string) => string | undefined;
+}
+
+/** A template lookup over the chart tree, built on first use. */
+function templateLookup(chart: Chart): (template: string) => string | undefined {
+  let sources: Map<string, string> | undefined;
+  return (template) => {
+    sources ??= templateSources(chart);
+    return sources.get(template);
+  };
 }
 
 /** The `ci/*-values.yaml` files of a chart's root, sorted by name. */
@@ -88,7 +100,10 @@ export async function listImages(request: ListImagesRequest): Promise<ListImages
       searchCrds: request.searchCrds ?? false,
     });
 
-  if (!request.valueSets) return withAnnotation({ chart: info, images: extract(userValues), valueSets: [] }, chart);
+  const templateText = templateLookup(chart);
+  if (!request.valueSets) {
+    return withAnnotation({ chart: info, images: extract(userValues), valueSets: [], templateText }, chart);
+  }
 
   const sets = [{ valueSet: "default", list: extract(userValues) }];
   for (const file of ciValueFiles(chart)) {
@@ -101,5 +116,8 @@ export async function listImages(request: ListImagesRequest): Promise<ListImages
     // The ci file plays the first -f; the user's flags still win over it.
     sets.push({ valueSet: file.name, list: extract(mergeMaps(ciValues, userValues)) });
   }
-  return withAnnotation({ chart: info, images: mergeImageLists(sets), valueSets: sets.map((s) => s.valueSet) }, chart);
+  return withAnnotation(
+    { chart: info, images: mergeImageLists(sets), valueSets: sets.map((s) => s.valueSet), templateText },
+    chart,
+  );
 }

@@ -23,6 +23,8 @@ export interface ScanChartRequest extends ListImagesRequest {
 export interface ScanChartResult {
   report: ScanReport;
   images: ImageList;
+  /** A template's source text by its full name: SARIF's `templateText` option. */
+  templateText: (template: string) => string | undefined;
 }
 
 /**
@@ -98,7 +100,7 @@ export async function scanChart(request: ScanChartRequest): Promise<ScanChartRes
     valueSets: listed.valueSets,
     ...(run.trivyVersion ? { trivyVersion: run.trivyVersion } : {}),
   });
-  return { report, images: listed.images };
+  return { report, images: listed.images, templateText: listed.templateText };
 }
 
 /** Severities at or above `threshold`, most severe first. */

@@ -3,9 +3,11 @@
  * vulnerability), located at the chart templates that bring the image. Invalid image references
  * are results too (a defect of the chart); images trivy could not scan become notifications.
  */
+import type { ImageSource } from "../images/types.js";
 import type { Severity, Vulnerability } from "../scan/types.js";
 import type { FormatOptions, ScanReport } from "./model.js";
 import { chartRelativePath, sortedVulnerabilities } from "./order.js";
+import { imageKeyLine } from "./template-lines.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 export const INVALID_REFERENCE_RULE = "helm-trivy/invalid-image-reference";
@@ -34,6 +36,11 @@ export interface SarifOptions extends FormatOptions {
    * directory: locations become `ROOT/templates/x.yaml` so code scanning can show them.
    */
   artifactRoot?: string;
+  /**
+   * The source text of a template by its full name (`demo/templates/x.yaml`), to locate each
+   * finding at the line of the `image:` key that brings the image (line 1 when unknown).
+   */
+  templateText?: (template: string) => string | undefined;
 }
 
 interface SarifRule {
@@ -75,14 +82,39 @@ function ruleFor(v: Vulnerability): SarifRule {
   return rule;
 }
 
-function locationsFor(templates: readonly string[], root: string | undefined) {
-  const unique = [...new Set(templates)];
-  return unique.map((t) => ({
-    physicalLocation: {
-      artifactLocation: { uri: posixJoin(root, chartRelativePath(t)) },
-      region: { startLine: 1 },
-    },
-  }));
+/** Where an image is named in the rendered manifests: `Deployment/release-name-x spec...image`. */
+function renderedAt(s: ImageSource): string {
+  return `${s.kind}/${s.name} ${s.path}`;
+}
+
+/**
+ * One location per (template, line): the line of the key that writes the image in the template
+ * source when it is unambiguous (else line 1), with the rendered resource paths found there as
+ * logical locations.
+ */
+function locationsFor(sources: readonly ImageSource[], options: SarifOptions) {
+  const byPlace = new Map<string, { uri: string; line: number; sources: ImageSource[] }>();
+  for (const s of sources) {
+    const text = options.templateText?.(s.template);
+    const line = (text !== undefined ? imageKeyLine(text, s) : undefined) ?? 1;
+    const uri = posixJoin(options.artifactRoot, chartRelativePath(s.template));
+    const key = `${uri}\u0000${line}`;
+    const place = byPlace.get(key);
+    if (place) place.sources.push(s);
+    else byPlace.set(key, { uri, line, sources: [s] });
+  }
+  return [...byPlace.values()].map((p) => {
+    const logical = [...new Map(p.sources.map((s) => [renderedAt(s), s])).values()];
+    return {
+      physicalLocation: { artifactLocation: { uri: p.uri }, region: { startLine: p.line } },
+      logicalLocations: logical.map((s) => ({
+        name: s.path,
+        fullyQualifiedName: `${s.template}:${s.kind}/${s.name}/${s.path}`,
+        kind: "element",
+      })),
+      message: { text: `rendered at ${logical.map(renderedAt).join(", ")}` },
+    };
+  });
 }
 
 export function reportToSarif(report: ScanReport, options: SarifOptions = {}): Record<string, unknown> {
@@ -100,10 +132,8 @@ export function reportToSarif(report: ScanReport, options: SarifOptions = {}): R
 
   const results: Record<string, unknown>[] = [];
   for (const img of report.images) {
-    const locations = locationsFor(
-      img.sources.map((s) => s.template),
-      options.artifactRoot,
-    );
+    const locations = locationsFor(img.sources, options);
+    const rendered = [...new Set(img.sources.map((s) => `${renderedAt(s)} (${chartRelativePath(s.template)})`))];
     for (const v of sortedVulnerabilities(img.result.vulnerabilities)) {
       const lines = [
         `Image: ${img.image}`,
@@ -114,6 +144,7 @@ export function reportToSarif(report: ScanReport, options: SarifOptions = {}): R
         `Fixed Version: ${v.fixed ?? "none"}`,
       ];
       if (v.url) lines.push(`Link: ${v.url}`);
+      for (const r of rendered) lines.push(`Rendered at: ${r}`);
       results.push({
         ruleId: v.id,
         ruleIndex: indexOf(v),
@@ -155,10 +186,7 @@ export function reportToSarif(report: ScanReport, options: SarifOptions = {}): R
         message: {
           text: `Invalid image reference ${JSON.stringify(e.raw)}: ${e.reason}${e.hint ? ` (${e.hint})` : ""}`,
         },
-        locations: locationsFor(
-          e.sources.map((s) => s.template),
-          options.artifactRoot,
-        ),
+        locations: locationsFor(e.sources, options),
       });
     }
   }
@@ -168,10 +196,7 @@ export function reportToSarif(report: ScanReport, options: SarifOptions = {}): R
     .map((img) => ({
       level: "error",
       message: { text: `${img.image}: ${img.result.error ?? "scan failed"}` },
-      locations: locationsFor(
-        img.sources.map((s) => s.template),
-        options.artifactRoot,
-      ),
+      locations: locationsFor(img.sources, options),
     }));
 
   return {

@@ -133,6 +133,14 @@ describe("SARIF", () => {
     const validate = ajv().compile(schema);
     const doc = reportToSarif(sampleReport(), { toolVersion: "1.0.0", artifactRoot: "charts/demo" });
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    // With the template sources: real lines, logical locations and their messages.
+    const withLines = reportToSarif(sampleReport(), {
+      toolVersion: "1.0.0",
+      artifactRoot: "charts/demo",
+      templateText: (t) => (t === "demo/templates/deployment.yaml" ? "kind: Pod\nspec:\n  image: x\n" : undefined),
+    }) as { runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(withLines.runs[0]!.results[0]!.locations.map((l) => l.physicalLocation.region.startLine)).toEqual([3, 1]);
+    expect(validate(withLines), JSON.stringify(validate.errors)).toBe(true);
     // The check has teeth: a wrong version or a result without a message is refused.
     expect(validate({ ...doc, version: "2.0.0" })).toBe(false);
     const runs = (doc as { runs: { results: Record<string, unknown>[] }[] }).runs;
