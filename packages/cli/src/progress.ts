@@ -2,7 +2,14 @@
  * Progress on stderr while rendering and scanning: only for a terminal, never with --quiet or
  * --no-progress, so that piped or captured stderr holds errors and warnings only.
  */
-import type { ScanProgressEvent } from "@helm-trivy/core";
+import { type ImageScanResult, type ScanProgressEvent, SEVERITIES } from "@helm-trivy/core";
+
+/** `5 vulnerabilities (1 CRITICAL, 2 HIGH, 2 LOW)`: the non-zero counts, most severe first. */
+export function findingsText(r: ImageScanResult): string {
+  const n = r.vulnerabilities.length;
+  const counts = SEVERITIES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
+  return `${n} vulnerabilit${n === 1 ? "y" : "ies"}${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`;
+}
 
 export interface Progress {
   step(message: string): void;
@@ -35,8 +42,7 @@ export function terminalProgress(write: (s: string) => void): Progress {
           break;
         case "finished": {
           const r = e.result;
-          const what =
-            r.status === "ok" ? `${r.vulnerabilities.length} vulnerabilities${r.cached ? " (cached)" : ""}` : "failed";
+          const what = r.status === "ok" ? `${findingsText(r)}${r.cached ? " [cached]" : ""}` : "failed";
           show(`Scanned [${e.done}/${e.total}] ${e.image}: ${what}`);
           break;
         }

@@ -85,13 +85,19 @@ export function buildScanReport(
 
 export async function scanChart(request: ScanChartRequest): Promise<ScanChartResult> {
   const listed = await listImages(request);
+  const onProgress = request.onScanProgress;
   request.onImages?.(listed);
   let run: Awaited<ReturnType<typeof scanImages>>;
   try {
     run = await scanImages(
       listed.images.images.map((e) => e.image),
       request.scan ?? {},
-      request.onScanProgress ? { onProgress: request.onScanProgress } : {},
+      onProgress
+        ? {
+            // Progress shows the findings the report will count (a cached result may predate de-duplication).
+            onProgress: (e) => onProgress(e.type === "finished" ? { ...e, result: uniqueResult(e.result) } : e),
+          }
+        : {},
     );
   } catch (e) {
     throw toHelmTrivyError(e);
