@@ -53,6 +53,24 @@ export class BadPatternError extends Error {
 }
 
 /**
+ * A matcher equal to `(name) => goMatch(pattern, name)`. Patterns with no class and no escape
+ * (the usual `*.tgz`, `.git`, `templates/.?*`) cannot be malformed and mean exactly the regular
+ * expression with `*` as `[^/]*` and `?` as `[^/]`: those are compiled once, since every rule
+ * of a `.helmignore` is tried on every file of a chart.
+ */
+export function compileGoMatch(pattern: string): (name: string) => boolean {
+  if (pattern.includes("[") || pattern.includes("\\")) return (name) => goMatch(pattern, name);
+  let src = "^";
+  for (const ch of pattern) {
+    if (ch === "*") src += "[^/]*";
+    else if (ch === "?") src += "[^/]";
+    else src += ch.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  }
+  const re = new RegExp(`${src}$`, "su");
+  return (name) => re.test(name);
+}
+
+/**
  * Go's `filepath.Match` on Unix. Works on code points like Go works on runes; `*` and `?`
  * never match `/`. Throws BadPatternError where Go returns ErrBadPattern, including for
  * syntax errors in the part of the pattern after the first mismatch (Go checks it all).

@@ -4,7 +4,7 @@
  * (`!x`) that does NOT match a path ignores that path; `**` is rejected; a rule without `/`
  * matches the base name only; a leading `/` anchors at the chart root.
  */
-import { BadPatternError, basePath, goMatch } from "./go-path.js";
+import { BadPatternError, basePath, compileGoMatch, goMatch } from "./go-path.js";
 
 /** The file name Helm looks for at the chart root. */
 export const helmIgnoreFile = ".helmignore";
@@ -77,25 +77,29 @@ export class IgnoreRules {
     const pat = rule;
     let match: (path: string) => boolean;
     if (pat.startsWith("/")) {
-      const anchored = pat.slice(1);
-      match = (n) => safeMatch(anchored, n);
+      const anchored = safeMatcher(pat.slice(1));
+      match = (n) => anchored(n);
     } else if (pat.includes("/")) {
-      match = (n) => safeMatch(pat, n);
+      match = safeMatcher(pat);
     } else {
-      match = (n) => safeMatch(pat, basePath(n));
+      const base = safeMatcher(pat);
+      match = (n) => base(basePath(n));
     }
     this.patterns.push({ raw, negate, mustDir, match });
   }
 }
 
 /** Helm logs a bad pattern at match time and treats it as "no match". */
-function safeMatch(pattern: string, name: string): boolean {
-  try {
-    return goMatch(pattern, name);
-  } catch (e) {
-    if (e instanceof BadPatternError) return false;
-    throw e;
-  }
+function safeMatcher(pattern: string): (name: string) => boolean {
+  const match = compileGoMatch(pattern);
+  return (name) => {
+    try {
+      return match(name);
+    } catch (e) {
+      if (e instanceof BadPatternError) return false;
+      throw e;
+    }
+  };
 }
 
 const GO_SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
