@@ -191,6 +191,12 @@ export function helmExecErrorMessage(filename: string, err: Error): string {
   if (tokens.length !== 3) return `execution error in (${filename}): ${msg}`;
   const m = WARN_RE.exec(tokens[2]);
   if (m !== null) return `execution error at (${tokens[1]}): ${m[1]}`;
+  // The innermost cause decides first, without reading the messages above it: a runaway
+  // include ends in Helm's non-template "nested reference" error, and each of its thousands
+  // of wrapping messages holds all the ones below.
+  let innermost: Error = err;
+  for (let cur: unknown = err; cur instanceof Error; cur = (cur as { cause?: unknown }).cause) innermost = cur;
+  if (parseTemplateError(innermost.message) === undefined) return msg;
   const chain: Traceable[] = [];
   for (let cur: unknown = err; cur instanceof Error; cur = (cur as { cause?: unknown }).cause) {
     const t = parseTemplateError(cur.message);
