@@ -30,6 +30,12 @@ function ptrEscape(s: string): string {
   return s.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/** jsonschema v6 lists the wanted types in its own fixed order, not the schema's. */
+const TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
+function byTypeOrder(a: string, b: string): number {
+  return TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b);
+}
+
 function jsonType(v: GoValue): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "boolean") return "boolean";
@@ -174,7 +180,7 @@ export class SchemaValidator {
       const want = (Array.isArray(s.type) ? s.type : [s.type]) as string[];
       const ok = want.some((w) => w === t || (w === "integer" && isInteger(v)) || (w === "number" && t === "number"));
       if (!ok) {
-        err(`got ${t}, want ${[...want].sort().join(" or ")}`);
+        err(`got ${t}, want ${[...want].sort(byTypeOrder).join(" or ")}`);
         return out;
       }
     }
@@ -297,6 +303,23 @@ export class SchemaValidator {
         if (missing.length > 0) {
           err(`properties ${missing.map(quoteSchemaString).join(", ")} required, if ${quoteSchemaString(p)} exists`);
         }
+      }
+    }
+    // A schema the whole object must also meet when the property is present: draft 4-7's
+    // `dependencies` with a schema value, 2019's `dependentSchemas` (velero's deployNodeAgent).
+    const depSchemas = (this.draft < 2019 ? s.dependencies : s.dependentSchemas) as Record<string, Json> | undefined;
+    if (depSchemas && typeof depSchemas === "object" && !Array.isArray(depSchemas)) {
+      for (const [p, dep] of Object.entries(depSchemas)) {
+        if (
+          !has.has(p) ||
+          Array.isArray(dep) ||
+          (typeof dep !== "object" && typeof dep !== "boolean") ||
+          dep === null
+        ) {
+          continue;
+        }
+        const e = this.check(dep as Schema, v, at, depth + 1);
+        if (e) out.push(e);
       }
     }
     const properties = (s.properties ?? {}) as Record<string, Schema>;
