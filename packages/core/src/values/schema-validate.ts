@@ -117,7 +117,9 @@ export class SchemaValidator {
     }
     const ref = s.$ref;
     if (typeof ref === "string" && !ref.startsWith("#")) {
-      const url = /^[a-z][a-z0-9+.-]*:/i.test(ref) ? ref : `file:///${ref}`;
+      // The document is what gets loaded: the fragment names a part of it, not the resource.
+      const doc = ref.includes("#") ? ref.slice(0, ref.indexOf("#")) : ref;
+      const url = /^[a-z][a-z0-9+.-]*:/i.test(doc) ? doc : `file:///${doc}`;
       if (url.startsWith("http")) {
         const host = new URL(url).hostname;
         throw new SchemaLoadError(
