@@ -63,4 +63,6 @@ for (const [group, cases] of Object.entries(groups)) {
   total += out.length;
   console.log(`${group}: ${out.length}`);
 }
+// The project's formatter owns the layout of committed JSON.
+spawnSync(join(here, "../../node_modules/.bin/biome"), ["format", "--write", outDir], { stdio: "ignore" });
 console.log(`total: ${total}`);
