@@ -12,8 +12,12 @@ import type { Chart } from "../chart/model.js";
 import type { GoMap } from "../govalue/value.js";
 import type { ReleaseSettings } from "./top-data.js";
 
-/** The worker's stack: about 150 000 nested include levels, far beyond Helm's limits. */
-const STACK_SIZE_MB = 256;
+/**
+ * The worker's stack: over 40 000 nested include levels (40 names cycling to Helm's 1000 each
+ * fit), while a runaway with no Helm limit (a `tpl` that calls itself; Helm crashes on it)
+ * still ends in our error within a few seconds and a few hundred MB.
+ */
+const STACK_SIZE_MB = 64;
 const TIMEOUT_MS = 300_000;
 
 /** What the worker needs to rebuild the render's input: plain, structured-cloneable data. */
