@@ -5,11 +5,11 @@
  */
 
 import type { GoValue } from "../govalue/value.js";
+import { isValidVersion } from "../semver/version.js";
 import { ChartValidationError } from "./errors.js";
 import { type DecodedStruct, decodeStruct, type GoFieldType, type GoStructSpec } from "./go-json-decode.js";
 import { basePath } from "./go-path.js";
 import type { Dependency, Lock, Maintainer, Metadata } from "./model.js";
-import { isValidSemver } from "./semver.js";
 
 const str: GoFieldType = { kind: "string" };
 const bool: GoFieldType = { kind: "bool" };
@@ -123,7 +123,7 @@ export function validateMetadata(md: Metadata): void {
   if (md.name !== basePath(md.name))
     throw new ChartValidationError(`chart.metadata.name ${goQuote(md.name)} is invalid`);
   if (!md.version) throw new ChartValidationError("chart.metadata.version is required");
-  if (!isValidSemver(md.version)) {
+  if (!isValidVersion(md.version)) {
     throw new ChartValidationError(`chart.metadata.version ${goQuote(md.version)} is invalid`);
   }
   if (md.type !== undefined && md.type !== "" && md.type !== "application" && md.type !== "library") {

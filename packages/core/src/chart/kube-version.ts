@@ -3,18 +3,20 @@
  * chartutil.IsCompatibleRange as pkg/action uses it). An unparsable constraint or version
  * counts as incompatible, exactly like Helm.
  */
+
+import { satisfies, tryParseConstraints } from "../semver/constraints.js";
+import { tryParseVersion } from "../semver/version.js";
 import { ChartLoadError } from "./errors.js";
 import type { Chart } from "./model.js";
-import { parseConstraints, parseSemver, satisfies } from "./semver.js";
 
 /** The Kubernetes version `helm template` assumes without --kube-version. */
 export const defaultKubeVersion = "v1.35.0";
 
 export function isCompatibleRange(constraint: string, version: string): boolean {
-  const v = parseSemver(version);
-  if (typeof v === "string") return false;
-  const c = parseConstraints(constraint);
-  if (typeof c === "string") return false;
+  const v = tryParseVersion(version);
+  if (v === undefined) return false;
+  const c = tryParseConstraints(constraint);
+  if (c instanceof Error) return false;
   return satisfies(v, c);
 }
 

@@ -1,9 +1,10 @@
 /**
- * Version listing and selection over chart/semver.ts (Masterminds semver v3), shared by
+ * Version listing and selection over ../semver (Masterminds semver v3), shared by
  * repository indexes and OCI tags: Helm's ChartVersions sort and IndexFile.Get /
  * registry.GetTagMatchingVersionOrConstraint selection rules.
  */
-import { compareSemver, parseConstraints, parseSemver, type SemVersion, satisfies } from "../chart/semver.js";
+import { satisfies, tryParseConstraints } from "../semver/constraints.js";
+import { compareVersions, isValidVersion, tryParseVersion } from "../semver/version.js";
 
 /** `--devel` without `--version` means this constraint (Helm's cmd/helm). */
 export const develConstraint = ">0.0.0-0";
@@ -16,14 +17,14 @@ export function effectiveVersion(version: string | undefined, devel: boolean | u
 
 /** Newest first; strings that are not semver go last, in their original order. */
 export function sortVersionsDesc<T>(items: readonly T[], versionOf: (t: T) => string): T[] {
-  const keyed = items.map((item, i) => ({ item, i, v: parseSemver(versionOf(item)) }));
+  const keyed = items.map((item, i) => ({ item, i, v: tryParseVersion(versionOf(item)) }));
   keyed.sort((a, b) => {
-    const av = typeof a.v === "string" ? undefined : a.v;
-    const bv = typeof b.v === "string" ? undefined : b.v;
+    const av = a.v;
+    const bv = b.v;
     if (!av && !bv) return a.i - b.i;
     if (!av) return 1;
     if (!bv) return -1;
-    return compareSemver(bv, av) || a.i - b.i;
+    return compareVersions(bv, av) || a.i - b.i;
   });
   return keyed.map((k) => k.item);
 }
@@ -39,18 +40,16 @@ export function selectVersion<T>(sortedDesc: readonly T[], version: string, vers
   if (version !== "") {
     for (const item of sortedDesc) if (versionOf(item) === version) return { found: item };
   }
-  const groups = parseConstraints(version === "" ? "*" : version);
-  if (typeof groups === "string") return { error: groups };
+  const groups = tryParseConstraints(version === "" ? "*" : version);
+  if (groups instanceof Error) return { error: groups.message };
   for (const item of sortedDesc) {
-    const v = parseSemver(versionOf(item));
-    if (typeof v === "string") continue;
+    const v = tryParseVersion(versionOf(item));
+    if (v === undefined) continue;
     if (satisfies(v, groups)) return { found: item };
   }
   return { error: "" };
 }
 
 export function isSemver(v: string): v is string {
-  return typeof parseSemver(v) !== "string";
+  return isValidVersion(v);
 }
-
-export type { SemVersion };
