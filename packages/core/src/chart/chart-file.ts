@@ -4,11 +4,11 @@
  * messages.
  */
 
+import { basePath } from "../gopath/path.js";
 import type { GoValue } from "../govalue/value.js";
 import { isValidVersion } from "../semver/version.js";
 import { ChartValidationError } from "./errors.js";
 import { type DecodedStruct, decodeStruct, type GoFieldType, type GoStructSpec } from "./go-json-decode.js";
-import { basePath } from "./go-path.js";
 import type { Dependency, Lock, Maintainer, Metadata } from "./model.js";
 
 const str: GoFieldType = { kind: "string" };

@@ -4,7 +4,8 @@
  * (`!x`) that does NOT match a path ignores that path; `**` is rejected; a rule without `/`
  * matches the base name only; a leading `/` anchors at the chart root.
  */
-import { BadPatternError, basePath, compileGoMatch, goMatch } from "./go-path.js";
+import { BadPatternError, compileGoMatch, goMatch } from "../gopath/match.js";
+import { basePath } from "../gopath/path.js";
 
 /** The file name Helm looks for at the chart root. */
 export const helmIgnoreFile = ".helmignore";

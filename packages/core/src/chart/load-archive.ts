@@ -5,9 +5,9 @@
  * `.helmignore` is not applied to archives, as in Helm.
  */
 import { inflateRawSync, constants as zlibConstants } from "node:zlib";
+import { cleanPath } from "../gopath/path.js";
 import { goQuote } from "./chart-file.js";
 import { ChartLoadError } from "./errors.js";
-import { cleanPath } from "./go-path.js";
 import { loadFiles } from "./load-files.js";
 import type { Chart, ChartFile } from "./model.js";
 import { readTar, TarFormatError } from "./tar-reader.js";

@@ -3,11 +3,12 @@
  * list of chart-relative files into the chart model, recursing into `charts/` (directories
  * and `.tgz` archives alike).
  */
+
+import { extPath } from "../gopath/path.js";
 import type { GoValue } from "../govalue/value.js";
 import { decodeLock, decodeMetadata, toMetadata, validateMetadata } from "./chart-file.js";
 import { ChartLoadError, wrapLoadError } from "./errors.js";
 import type { DecodedStruct } from "./go-json-decode.js";
-import { extPath } from "./go-path.js";
 import type { Chart, ChartFile } from "./model.js";
 import { loadValues } from "./values-file.js";
 import { parseTypedYaml } from "./yaml-typed.js";

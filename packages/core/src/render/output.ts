@@ -3,7 +3,7 @@
  * hooks (unless --no-hooks; test hooks dropped by --skip-tests), each as
  * `---\n# Source: PATH\nCONTENT\n`; --show-only keeps the documents whose source path matches.
  */
-import { goMatch } from "../chart/go-path.js";
+import { goMatch } from "../gopath/match.js";
 import { goTrimSpace, splitManifests } from "./manifests.js";
 import { RenderError, type RenderResult } from "./render-chart.js";
 

@@ -1,7 +1,7 @@
 // compileGoMatch must answer exactly like goMatch (Go's filepath.Match), whichever way it runs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGoMatch, goMatch } from "../../src/chart/go-path.js";
+import { compileGoMatch, goMatch } from "../../src/gopath/match.js";
 
 const patternPiece = fc.constantFrom("*", "?", "a", "b", ".", "/", "-", "é", "$", "(", "+", "[ab]", "\\*", "[!a]");
 const namePiece = fc.constantFrom("a", "b", ".", "/", "-", "é", "$", "(", "+", "*", "ab", "x/y");

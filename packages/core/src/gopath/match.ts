@@ -1,48 +1,11 @@
 /**
- * Go's `path` and `path/filepath` functions the loader depends on (Unix flavour: `/` is the
- * separator). Helm's path checks and `.helmignore` rules are defined in terms of these, so
- * their exact behaviour (lexical cleaning, `filepath.Match` syntax errors) is the spec.
+ * Go's `path.Match` / `filepath.Match` on Unix. Helm's `.helmignore` rules and
+ * `--show-only` are defined in terms of it, so its exact behaviour (syntax errors found
+ * after a mismatch too) is the spec.
  */
 
 /** Go's `path.ErrBadPattern` text. */
 export const errBadPattern = "syntax error in pattern";
-
-/** Go's `path.Clean`: lexical processing of `.`, `..` and repeated slashes. */
-export function cleanPath(p: string): string {
-  if (p === "") return ".";
-  const rooted = p.startsWith("/");
-  const out: string[] = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join("/");
-  if (rooted) return `/${joined}`;
-  return joined === "" ? "." : joined;
-}
-
-/** Go's `path.Base`. */
-export function basePath(p: string): string {
-  if (p === "") return ".";
-  let s = p.replace(/\/+$/, "");
-  if (s === "") return "/";
-  const i = s.lastIndexOf("/");
-  if (i >= 0) s = s.slice(i + 1);
-  return s;
-}
-
-/** Go's `path.Ext`: the suffix from the final dot of the last element, or "". */
-export function extPath(p: string): string {
-  for (let i = p.length - 1; i >= 0 && p[i] !== "/"; i--) {
-    if (p[i] === ".") return p.slice(i);
-  }
-  return "";
-}
 
 /** Thrown for a malformed pattern, with Go's message. */
 export class BadPatternError extends Error {
