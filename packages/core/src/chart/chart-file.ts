@@ -5,6 +5,7 @@
  */
 
 import { basePath } from "../gopath/path.js";
+import { quote } from "../govalue/strconv.js";
 import type { GoValue } from "../govalue/value.js";
 import { isValidVersion } from "../semver/version.js";
 import { ChartValidationError } from "./errors.js";
@@ -120,11 +121,10 @@ export function validateMetadata(md: Metadata): void {
 
   if (!md.apiVersion) throw new ChartValidationError("chart.metadata.apiVersion is required");
   if (!md.name) throw new ChartValidationError("chart.metadata.name is required");
-  if (md.name !== basePath(md.name))
-    throw new ChartValidationError(`chart.metadata.name ${goQuote(md.name)} is invalid`);
+  if (md.name !== basePath(md.name)) throw new ChartValidationError(`chart.metadata.name ${quote(md.name)} is invalid`);
   if (!md.version) throw new ChartValidationError("chart.metadata.version is required");
   if (!isValidVersion(md.version)) {
-    throw new ChartValidationError(`chart.metadata.version ${goQuote(md.version)} is invalid`);
+    throw new ChartValidationError(`chart.metadata.version ${quote(md.version)} is invalid`);
   }
   if (md.type !== undefined && md.type !== "" && md.type !== "application" && md.type !== "library") {
     throw new ChartValidationError("chart.metadata.type must be application or library");
@@ -137,7 +137,7 @@ export function validateMetadata(md: Metadata): void {
   for (const dep of md.dependencies ?? []) {
     validateDependency(dep);
     const key = dep.alias ? dep.alias : dep.name;
-    if (seen.has(key)) throw new ChartValidationError(`more than one dependency with name or alias ${goQuote(key)}`);
+    if (seen.has(key)) throw new ChartValidationError(`more than one dependency with name or alias ${quote(key)}`);
     seen.add(key);
   }
 }
@@ -157,7 +157,7 @@ export function validateDependency(dep: Dependency | null): void {
   if (dep.condition !== undefined) dep.condition = sanitizeString(dep.condition);
   if (dep.tags) dep.tags = dep.tags.map(sanitizeString);
   if (dep.alias && !aliasNameFormat.test(dep.alias)) {
-    throw new ChartValidationError(`dependency ${goQuote(dep.name)} has disallowed characters in the alias`);
+    throw new ChartValidationError(`dependency ${quote(dep.name)} has disallowed characters in the alias`);
   }
 }
 
@@ -172,19 +172,4 @@ export function sanitizeString(s: string): string {
     else if (GO_PRINT.test(ch)) out += ch;
   }
   return out;
-}
-
-/** Go's %q for the strings Helm quotes in messages. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\r") out += "\\r";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }

@@ -8,8 +8,9 @@
  *    JSON key order (sigs.k8s.io/yaml emits keys sorted);
  *  - keys match field names exactly, else case-insensitively; unknown keys are ignored.
  */
+import { formatFloat } from "../govalue/strconv.js";
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
-import { formatFloatG, typedToJsonValue } from "./yaml-typed.js";
+import { typedToJsonValue } from "./yaml-typed.js";
 
 export type GoFieldType =
   | { readonly kind: "string" }
@@ -113,7 +114,7 @@ function decodeValue(v: GoValue, t: GoFieldType, current: unknown, ctx: Ctx): un
       if (v === null) return KEEP;
       if (typeof v === "string") return v;
       if (typeof v === "bigint") return v.toString();
-      if (typeof v === "number") return formatFloatG(v, true);
+      if (typeof v === "number") return formatFloat(v, "g", -1, 32);
       if (typeof v === "boolean") return v ? "true" : "false";
       throw typeError(v, t, ctx);
     case "bool":

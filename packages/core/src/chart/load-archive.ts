@@ -6,7 +6,7 @@
  */
 import { inflateRawSync, constants as zlibConstants } from "node:zlib";
 import { cleanPath } from "../gopath/path.js";
-import { goQuote } from "./chart-file.js";
+import { quote } from "../govalue/strconv.js";
 import { ChartLoadError } from "./errors.js";
 import { loadFiles } from "./load-files.js";
 import type { Chart, ChartFile } from "./model.js";
@@ -94,7 +94,7 @@ export function loadArchiveFiles(bytes: Uint8Array, limits: ArchiveLimits = defa
       if (n.startsWith("/")) throw new ChartLoadError("chart illegally contains absolute paths");
       n = cleanPath(n);
       if (n === ".") {
-        throw new ChartLoadError(`chart illegally contains content outside the base directory: ${goQuote(hd.name)}`);
+        throw new ChartLoadError(`chart illegally contains content outside the base directory: ${quote(hd.name)}`);
       }
       if (n.startsWith("..")) throw new ChartLoadError("chart illegally references parent directory");
       if (drivePath.test(n)) throw new ChartLoadError("chart contains illegally named files");
@@ -104,7 +104,7 @@ export function loadArchiveFiles(bytes: Uint8Array, limits: ArchiveLimits = defa
       }
       if (hd.size > limits.maxFileSize) {
         throw new ChartLoadError(
-          `decompressed chart file ${goQuote(hd.name)} is larger than the maximum file size ${limits.maxFileSize}`,
+          `decompressed chart file ${quote(hd.name)} is larger than the maximum file size ${limits.maxFileSize}`,
         );
       }
       remaining -= hd.data.length;

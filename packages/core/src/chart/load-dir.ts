@@ -9,7 +9,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { goQuote } from "./chart-file.js";
+import { quote } from "../govalue/strconv.js";
 import { ChartLoadError } from "./errors.js";
 import { helmIgnoreFile, IgnoreRules } from "./ignore.js";
 import { type ArchiveLimits, defaultArchiveLimits, loadArchiveFiles } from "./load-archive.js";
@@ -79,7 +79,7 @@ export async function readChartDir(dir: string, options: DirLoadOptions = {}): P
         }
         if (info.size > limits.maxFileSize) {
           throw new ChartLoadError(
-            `chart file ${goQuote(path.basename(abs))} is larger than the maximum file size ${limits.maxFileSize}`,
+            `chart file ${quote(path.basename(abs))} is larger than the maximum file size ${limits.maxFileSize}`,
           );
         }
         if (info.size > remaining) {

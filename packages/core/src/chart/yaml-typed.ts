@@ -12,6 +12,7 @@
  * schema, which differs (it reads a bare `.` as NaN, go-yaml as the string ".").
  */
 import { parseAllDocuments, type ScalarTag, type Tags } from "yaml";
+import { formatFloat } from "../govalue/strconv.js";
 import { type GoMap, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
 import { parseYaml } from "../yaml/parse.js";
 import { resolveScalar } from "../yaml/resolve.js";
@@ -119,7 +120,7 @@ function toTyped(v: unknown, depth: number): GoValue {
 function jsonKey(k: unknown): string {
   if (typeof k === "string") return k;
   if (typeof k === "bigint") return k.toString();
-  if (typeof k === "number") return formatFloat64(k);
+  if (typeof k === "number") return formatFloat(k, "g", -1, 64);
   if (typeof k === "boolean") return k ? "true" : "false";
   if (k === null || k === undefined) return "null";
   return String(k);
@@ -135,46 +136,4 @@ export function typedToJsonValue(v: GoValue): GoValue {
     return m;
   }
   return v;
-}
-
-/** strconv.FormatFloat(f, 'g', -1, 64) for keys. */
-function formatFloat64(f: number): string {
-  return formatFloatG(f, false);
-}
-
-/**
- * strconv.FormatFloat(f, 'g', -1, bitSize): the shortest representation that round-trips at
- * that precision (32 or 64 bits), Go's %g layout.
- */
-export function formatFloatG(f: number, float32: boolean): string {
-  if (Number.isNaN(f)) return "NaN";
-  if (f === Number.POSITIVE_INFINITY) return "+Inf";
-  if (f === Number.NEGATIVE_INFINITY) return "-Inf";
-  const x = float32 ? Math.fround(f) : f;
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  let digits = "";
-  let exp10 = 0;
-  // Shortest decimal digits that parse back to the same value at the given precision.
-  for (let p = 1; p <= 17; p++) {
-    const s = x.toExponential(p - 1);
-    const back = float32 ? Math.fround(Number(s)) : Number(s);
-    if (back === x) {
-      const [mant, e] = s.split("e") as [string, string];
-      digits = mant.replace("-", "").replace(".", "");
-      exp10 = Number(e);
-      break;
-    }
-  }
-  digits = digits.replace(/0+$/, "") || "0";
-  const neg = x < 0 ? "-" : "";
-  // Go's shortest %g picks the %e form when the exponent is < -4 or >= 6.
-  const eprec = 6;
-  if (exp10 < -4 || exp10 >= eprec) {
-    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const es = Math.abs(exp10) < 10 ? `0${Math.abs(exp10)}` : `${Math.abs(exp10)}`;
-    return `${neg}${mant}e${exp10 < 0 ? "-" : "+"}${es}`;
-  }
-  if (exp10 < 0) return `${neg}0.${"0".repeat(-exp10 - 1)}${digits}`;
-  if (digits.length <= exp10 + 1) return `${neg}${digits}${"0".repeat(exp10 + 1 - digits.length)}`;
-  return `${neg}${digits.slice(0, exp10 + 1)}.${digits.slice(exp10 + 1)}`;
 }

@@ -7,8 +7,10 @@
  * an empty key is ignored, and a type clash reports Go's panic text
  * (`unable to parse key: interface conversion: ...`).
  */
+
+import { quote } from "../govalue/strconv.js";
 import { type GoMap, type GoValue, isGoList, isGoMap, newGoMap } from "../govalue/value.js";
-import { goQuote, goQuoteRunes, goTypeName } from "./go-text.js";
+import { goQuoteRunes, goTypeName } from "./go-text.js";
 import { type JsonPrefix, parseJsonPrefix } from "./json-prefix.js";
 
 /** Helm's strvals.MaxIndex. */
@@ -67,11 +69,11 @@ function parseInt64(s: string): bigint | undefined {
 function atoi(s: string): number {
   const digits = s.replace(/^[+-]/, "");
   if (digits === "" || !/^[0-9]+$/.test(digits)) {
-    throw new StrvalsError(`strconv.Atoi: parsing ${goQuote(s)}: invalid syntax`);
+    throw new StrvalsError(`strconv.Atoi: parsing ${quote(s)}: invalid syntax`);
   }
   const n = BigInt(s);
   if (n > 9223372036854775807n || n < -9223372036854775808n) {
-    throw new StrvalsError(`strconv.Atoi: parsing ${goQuote(s)}: value out of range`);
+    throw new StrvalsError(`strconv.Atoi: parsing ${quote(s)}: value out of range`);
   }
   // Indices beyond MAX_INDEX are rejected later; clamp so that JS numbers stay exact.
   if (n > 1n << 40n) return 2 ** 40;
@@ -194,7 +196,7 @@ class Parser {
     const { runes: k, last, eof } = runesUntil(this.sc, stop, this.literal);
     if (eof) {
       if (k.length === 0) throw new EndOfInput();
-      throw new StrvalsError(`key ${goQuote(k)} has no value`);
+      throw new StrvalsError(`key ${quote(k)} has no value`);
     }
     switch (last) {
       case "[": {
@@ -211,7 +213,7 @@ class Parser {
         return;
       case ",":
         setKey(data, k, "");
-        throw new StrvalsError(`key ${goQuote(k)} has no value (cannot end with ,)`);
+        throw new StrvalsError(`key ${quote(k)} has no value (cannot end with ,)`);
       default: {
         // "."
         const next = level + 1;
@@ -229,7 +231,7 @@ class Parser {
           err = e;
         }
         if (err === undefined && Object.keys(inner).length === 0) {
-          throw new StrvalsError(`key map ${goQuote(k)} has no value`);
+          throw new StrvalsError(`key map ${quote(k)} has no value`);
         }
         if (Object.keys(inner).length !== 0) setKey(data, k, inner);
         if (err !== undefined) throw err;
