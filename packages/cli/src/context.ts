@@ -1,5 +1,12 @@
 /** What every command gets: the process edges, Helm's environment, and the output decisions. */
-import { ExitCode, exitCodeOf, HelmTrivyError, shouldColor, toHelmTrivyError } from "@helm-trivy/core";
+import {
+  ExitCode,
+  exitCodeOf,
+  HelmTrivyError,
+  type ScanProgressEvent,
+  shouldColor,
+  toHelmTrivyError,
+} from "@helm-trivy/core";
 import { type HelmEnv, readHelmEnv } from "./helm-env.js";
 import { type CliIO, writeFileAtomic } from "./io.js";
 import { type Progress, silentProgress, terminalProgress } from "./progress.js";
@@ -60,6 +67,14 @@ export function outputSettings(ctx: CommandContext, o: Opts): OutputSettings {
         ctx.io.stdout(text);
       }
     },
+  };
+}
+
+/** The scan hooks' progress for the commands that scan: trivy's warnings as warning lines, the rest to the display. */
+export function scanProgressTo(out: OutputSettings): (e: ScanProgressEvent) => void {
+  return (e) => {
+    if (e.type === "warning") out.warn(`warning: ${e.message}`);
+    else out.progress.scan(e);
   };
 }
 

@@ -103,6 +103,23 @@ export function addOutputFlags(cmd: Command, formats: readonly string[], default
     .option("--debug", "print stack traces of errors");
 }
 
+/**
+ * The flags of the commands that render and scan (scan, diff): chart source, values, render,
+ * trivy, output, `--json` and `--fail-on`, in the order their help lists them.
+ */
+export function addScanCommandFlags(
+  cmd: Command,
+  o: { withVersion: boolean; formats: readonly string[]; defaultFormat: string; jsonHelp: string; failOnHelp: string },
+): Command {
+  addSourceFlags(cmd, o.withVersion);
+  addValuesFlags(cmd);
+  addRenderFlags(cmd);
+  addTrivyFlags(cmd);
+  return addOutputFlags(cmd, o.formats, o.defaultFormat)
+    .option("--json", o.jsonHelp)
+    .option("--fail-on <severity>", o.failOnHelp);
+}
+
 type Opts = Record<string, unknown>;
 const str = (o: Opts, k: string) => (typeof o[k] === "string" ? (o[k] as string) : undefined);
 const list = (o: Opts, k: string) => (Array.isArray(o[k]) ? (o[k] as string[]) : []);

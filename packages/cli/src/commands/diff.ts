@@ -11,18 +11,8 @@ import {
   severitiesAtLeast,
 } from "@helm-trivy/core";
 import { Command } from "commander";
-import { type CommandContext, runCommand } from "../context.js";
-import {
-  addOutputFlags,
-  addRenderFlags,
-  addSourceFlags,
-  addTrivyFlags,
-  addValuesFlags,
-  chartRequest,
-  failOnOption,
-  scanOptions,
-  sourceOptions,
-} from "../flags.js";
+import { type CommandContext, runCommand, scanProgressTo } from "../context.js";
+import { addScanCommandFlags, chartRequest, failOnOption, scanOptions, sourceOptions } from "../flags.js";
 
 export function diffCommand(ctx: CommandContext): Command {
   const cmd = new Command("diff")
@@ -31,13 +21,13 @@ export function diffCommand(ctx: CommandContext): Command {
     .argument("[new]", "the new chart")
     .option("--from-version <version>", "version of the old chart")
     .option("--to-version <version>", "version of the new chart");
-  addSourceFlags(cmd, false);
-  addValuesFlags(cmd);
-  addRenderFlags(cmd);
-  addTrivyFlags(cmd);
-  addOutputFlags(cmd, ["text", "json"], "text")
-    .option("--json", "same as --output json")
-    .option("--fail-on <severity>", "exit with status 1 when the upgrade adds a finding at or above this severity")
+  addScanCommandFlags(cmd, {
+    withVersion: false,
+    formats: ["text", "json"],
+    defaultFormat: "text",
+    jsonHelp: "same as --output json",
+    failOnHelp: "exit with status 1 when the upgrade adds a finding at or above this severity",
+  })
     .addHelpText(
       "after",
       `
@@ -67,10 +57,7 @@ Examples:
           to: side(newChart ?? chart, to),
           scan,
           onSide: (s) => out.progress.step(`Rendering the ${s === "from" ? "old" : "new"} chart...`),
-          onScanProgress: (e) => {
-            if (e.type === "warning") out.warn(`warning: ${e.message}`);
-            else out.progress.scan(e);
-          },
+          onScanProgress: scanProgressTo(out),
         });
         const json = o.json === true || o.output === "json";
         out.emit(json ? formatDiffJson(diff) : formatDiffText(diff, { color: out.color }));

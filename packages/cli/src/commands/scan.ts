@@ -10,18 +10,8 @@ import {
   scanExitCode,
 } from "@helm-trivy/core";
 import { Command } from "commander";
-import type { CommandContext } from "../context.js";
-import { runCommand } from "../context.js";
-import {
-  addOutputFlags,
-  addRenderFlags,
-  addSourceFlags,
-  addTrivyFlags,
-  addValuesFlags,
-  chartRequest,
-  failOnOption,
-  scanOptions,
-} from "../flags.js";
+import { type CommandContext, runCommand, scanProgressTo } from "../context.js";
+import { addScanCommandFlags, chartRequest, failOnOption, scanOptions } from "../flags.js";
 
 /** The chart's directory for SARIF locations, when it is a local directory. */
 export function sarifRoot(chart: string, o: Record<string, unknown>): string | undefined {
@@ -34,13 +24,13 @@ export function scanCommand(ctx: CommandContext): Command {
   const cmd = new Command("scan")
     .description("render CHART, find its container images and scan each with trivy (the default command)")
     .argument("<chart>", "chart directory, .tgz, repo/name, oci:// reference or URL");
-  addSourceFlags(cmd);
-  addValuesFlags(cmd);
-  addRenderFlags(cmd);
-  addTrivyFlags(cmd);
-  addOutputFlags(cmd, REPORT_FORMATS, "table")
-    .option("--json", "same as --output json (the original helm-trivy's flag)")
-    .option("--fail-on <severity>", "exit with status 1 when a finding is at or above this severity")
+  addScanCommandFlags(cmd, {
+    withVersion: true,
+    formats: REPORT_FORMATS,
+    defaultFormat: "table",
+    jsonHelp: "same as --output json (the original helm-trivy's flag)",
+    failOnHelp: "exit with status 1 when a finding is at or above this severity",
+  })
     .option("--values-set", "also render with each ci/*-values.yaml and scan the union of the images")
     .addHelpText(
       "after",
@@ -72,10 +62,7 @@ Exit status: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 chart, 4 scan, 1
             for (const p of listed.images.problems)
               out.warn(`warning: ${p.template}: skipped a document that is not YAML: ${p.message}`);
           },
-          onScanProgress: (e) => {
-            if (e.type === "warning") out.warn(`warning: ${e.message}`);
-            else out.progress.scan(e);
-          },
+          onScanProgress: scanProgressTo(out),
         });
         const root = sarifRoot(chart, o);
         const options: FormatOptions & SarifOptions = {
