@@ -9,20 +9,11 @@ import { goFunc } from "./gofunc.js";
 
 export class SemVersion extends GoObject {
   readonly goType: string;
-  readonly major: bigint;
-  readonly minor: bigint;
-  readonly patch: bigint;
-  readonly pre: string;
-  readonly metadata: string;
-  readonly original: string;
-  constructor(v: Version, pointer = true) {
+  constructor(
+    readonly version: Version,
+    pointer = true,
+  ) {
     super();
-    this.major = v.major;
-    this.minor = v.minor;
-    this.patch = v.patch;
-    this.pre = v.pre;
-    this.metadata = v.metadata;
-    this.original = v.original;
     this.goType = pointer ? "*semver.Version" : "semver.Version";
   }
 
@@ -41,45 +32,51 @@ export class SemVersion extends GoObject {
     };
     switch (name) {
       case "Major":
-        return goFunc([], () => this.major);
+        return goFunc([], () => this.version.major);
       case "Minor":
-        return goFunc([], () => this.minor);
+        return goFunc([], () => this.version.minor);
       case "Patch":
-        return goFunc([], () => this.patch);
+        return goFunc([], () => this.version.patch);
       case "Prerelease":
-        return goFunc([], () => this.pre);
+        return goFunc([], () => this.version.pre);
       case "Metadata":
-        return goFunc([], () => this.metadata);
+        return goFunc([], () => this.version.metadata);
       case "Original":
-        return goFunc([], () => this.original);
+        return goFunc([], () => this.version.original);
       case "String":
         return goFunc([], () => this.format());
       case "Compare":
-        return goFunc(["*semver.Version"], (o: GoValue) => BigInt(compareVersions(this, other(o))));
+        return goFunc(["*semver.Version"], (o: GoValue) => BigInt(compareVersions(this.version, other(o).version)));
       case "LessThan":
-        return goFunc(["*semver.Version"], (o: GoValue) => compareVersions(this, other(o)) < 0);
+        return goFunc(["*semver.Version"], (o: GoValue) => compareVersions(this.version, other(o).version) < 0);
       case "GreaterThan":
-        return goFunc(["*semver.Version"], (o: GoValue) => compareVersions(this, other(o)) > 0);
+        return goFunc(["*semver.Version"], (o: GoValue) => compareVersions(this.version, other(o).version) > 0);
       case "Equal":
-        return goFunc(["*semver.Version"], (o: GoValue) => compareVersions(this, other(o)) === 0);
+        return goFunc(["*semver.Version"], (o: GoValue) => compareVersions(this.version, other(o).version) === 0);
       case "IncMajor":
-        return goFunc([], () => this.next(this.major + 1n, 0n, 0n));
+        return goFunc([], () => this.next(this.version.major + 1n, 0n, 0n));
       case "IncMinor":
-        return goFunc([], () => this.next(this.major, this.minor + 1n, 0n));
+        return goFunc([], () => this.next(this.version.major, this.version.minor + 1n, 0n));
       case "IncPatch":
-        return goFunc([], () => this.next(this.major, this.minor, this.pre !== "" ? this.patch : this.patch + 1n));
+        return goFunc([], () =>
+          this.next(
+            this.version.major,
+            this.version.minor,
+            this.version.pre !== "" ? this.version.patch : this.version.patch + 1n,
+          ),
+        );
     }
     return undefined;
   }
 
   private next(major: bigint, minor: bigint, patch: bigint): SemVersion {
-    const prefix = this.original.startsWith("v") ? "v" : "";
+    const prefix = this.version.original.startsWith("v") ? "v" : "";
     const s = `${major}.${minor}.${patch}`;
     return new SemVersion({ major, minor, patch, pre: "", metadata: "", original: prefix + s }, false);
   }
 
   format(): string {
-    return formatVersion(this);
+    return formatVersion(this.version);
   }
 }
 
@@ -100,7 +97,7 @@ export function newVersion(v: string): SemVersion {
 
 export function semverCompare(constraint: string, version: string): boolean {
   const cs = asGoError(() => parseConstraints(constraint));
-  return satisfies(newVersion(version), cs);
+  return satisfies(newVersion(version).version, cs);
 }
 
 export const semverFuncs: Record<string, GoFunc> = {
