@@ -4,7 +4,7 @@
  * Go's error texts.
  */
 import { sortedKeys } from "./printer.js";
-import { formatFloat } from "./strconv.js";
+import { formatFloat, quote } from "./strconv.js";
 import { goTypeName } from "./typeof.js";
 import { GoError, type GoMap, GoObject, type GoValue, newGoMap } from "./value.js";
 
@@ -200,38 +200,11 @@ export interface UnmarshalOptions {
   into?: Into;
 }
 
-/** Go's quoteChar: how the scanner names an offending byte in its messages. */
+/** Go's quoteChar: how the scanner names an offending byte in its messages (the byte as a rune, strconv.Quote'd). */
 function quoteChar(byte: number): string {
   if (byte === 0x27) return "'\\''";
   if (byte === 0x22) return "'\"'";
-  const ch = String.fromCharCode(byte);
-  const q = JSON.stringify(ch);
-  return `'${goEscapeChar(byte, q)}'`;
-}
-
-function goEscapeChar(byte: number, fallback: string): string {
-  switch (byte) {
-    case 7:
-      return "\\a";
-    case 8:
-      return "\\b";
-    case 12:
-      return "\\f";
-    case 10:
-      return "\\n";
-    case 13:
-      return "\\r";
-    case 9:
-      return "\\t";
-    case 11:
-      return "\\v";
-    case 0x5c:
-      return "\\\\";
-  }
-  if (byte < 0x20 || byte === 0x7f) return `\\x${HEX[byte >> 4]}${HEX[byte & 15]}`;
-  if (byte >= 0x80 && byte < 0xa0) return `\\u00${HEX[byte >> 4]}${HEX[byte & 15]}`;
-  if (byte === 0xad) return "\\u00ad";
-  return fallback.slice(1, -1);
+  return `'${quote(String.fromCharCode(byte)).slice(1, -1)}'`;
 }
 
 class JsonSyntaxError extends GoError {}
