@@ -12,7 +12,7 @@
  * chart's run; one file with a code cache parses, links and compiles in a fraction of that.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,9 +29,11 @@ const bundle = join(dist, "cli.cjs");
 
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", legalComments: "eof" };
 
-// Outputs of earlier layouts (tsc wrote the modules straight into dist/).
+// Outputs of earlier layouts (tsc wrote the modules straight into dist/) go; so does the code
+// cache, which must never outlive the bundle it was made from (V8 checks only the length).
+const OUTPUTS = new Set(["tsc", "main.js", "cli.cjs", "large-stack-worker.js"]);
 for (const f of readdirSync(dist)) {
-  if (f !== "tsc" && !f.startsWith(".")) rmSync(join(dist, f), { recursive: true, force: true });
+  if (!OUTPUTS.has(f) && !f.startsWith(".")) rmSync(join(dist, f), { recursive: true, force: true });
 }
 
 await Promise.all([
@@ -81,7 +83,8 @@ for (const name of readdirSync(charts).sort()) {
 }
 await runCli(["template", join(charts, "demo"), "--set", "x=1"], quiet);
 await runCli(["images", join(charts, "demo"), "-o", "json"], quiet);
-writeFileSync(`${bundle}.cache`, script.createCachedData());
+writeFileSync(`${bundle}.cache.tmp`, script.createCachedData());
+renameSync(`${bundle}.cache.tmp`, `${bundle}.cache`);
 
 // A cache V8 rejects (other flags in this process than in a user's) would only cost time: say so.
 const check = spawnSync(

@@ -6,6 +6,7 @@
 import { type GoMap, type GoValue, isGoList, isGoMap } from "../govalue/value.js";
 import type { HelmLog } from "../values/log.js";
 import { parseYaml } from "../yaml/parse.js";
+import { fastHeadFields } from "./manifest-head.js";
 
 /** A plain (non-hook) manifest: one YAML document of a rendered template file. */
 export interface Manifest {
@@ -224,6 +225,9 @@ export function readSimpleHead(doc: GoValue): SimpleHead {
 }
 
 function parseHead(content: string, file: string): SimpleHead {
+  // The common layout is read without the full parser; anything unusual takes the full path.
+  const fields = fastHeadFields(content);
+  if (fields !== undefined) return readSimpleHead(fields);
   let doc: GoValue;
   try {
     doc = parseYaml(content);
