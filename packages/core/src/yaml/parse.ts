@@ -42,6 +42,45 @@ const PARSE_OPTIONS = {
  * empty one). Throws a GoError whose message is sigs' error text.
  */
 export function parseYaml(input: string): GoValue {
+  if (input.length < REPEAT_MIN_LENGTH) return parseFirstDocument(input);
+  const cached = repeats.get(input);
+  if (cached !== undefined) return cloneParsed(cached);
+  const v = parseFirstDocument(input);
+  rememberRepeat(input, v);
+  return v;
+}
+
+/**
+ * Charts parse the same text more than once (istio-base's CRDs go through `fromYaml` twice
+ * each): a text seen before, when long enough to matter, is answered from a pristine copy of its
+ * first result. Callers own (and may change) what they get, so both directions copy; a copy
+ * costs a small fraction of a parse. Bounded by the texts' total length.
+ */
+const REPEAT_MIN_LENGTH = 512;
+const REPEAT_MAX_CHARS = 16 * 1024 * 1024;
+const repeats = new Map<string, GoValue>();
+let repeatChars = 0;
+
+function rememberRepeat(input: string, v: GoValue): void {
+  if (input.length > REPEAT_MAX_CHARS) return;
+  if (repeatChars + input.length > REPEAT_MAX_CHARS) {
+    repeats.clear();
+    repeatChars = 0;
+  }
+  repeats.set(input, cloneParsed(v));
+  repeatChars += input.length;
+}
+
+/** A deep copy of what parseFirstDocument returns (null-prototype maps, lists, scalars). */
+function cloneParsed(v: GoValue): GoValue {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(cloneParsed);
+  const m: GoMap = newGoMap();
+  for (const k of Object.keys(v)) m[k] = cloneParsed((v as GoMap)[k] as GoValue);
+  return m;
+}
+
+function parseFirstDocument(input: string): GoValue {
   checkNesting(input);
   const text = yaml11Breaks(input);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
