@@ -18,6 +18,7 @@ import {
   fetchFromRepoUrl,
   loadFetchedArchive,
 } from "./fetch-archive.js";
+import { checkLockInSync } from "./lock-sync.js";
 import type { FetchContext } from "./source.js";
 
 /** Bounds recursion through file:// dependencies (Helm has none; a cycle would never end). */
@@ -74,7 +75,10 @@ export async function fetchMissingDependencies(
       ExitCode.Chart,
     );
   }
-  for (const dep of missingDependencies(chart)) {
+  const missing = missingDependencies(chart);
+  // Helm's `dependency build` refuses a lock that no longer matches Chart.yaml.
+  if (missing.length > 0) checkLockInSync(chart);
+  for (const dep of missing) {
     const repo = (dep.repository ?? "").trim();
     let sub: Chart;
     let subDir: string | undefined;
@@ -96,11 +100,28 @@ export async function fetchMissingDependencies(
     } else {
       const version = lockedVersion(chart, dep) ?? dep.version ?? "";
       const fetched = await fetchDependency(ctx, dep, version);
-      sub = loadFetchedArchive(fetched);
+      sub = loadFetchedArchive(fetched, ctx.paths.contentCache);
     }
     await fetchMissingDependencies(sub, ctx, subDir, depth + 1);
     sub.parent = chart;
-    chart.dependencies.push(sub);
+    insertByFileName(chart.dependencies, sub);
   }
   return chart;
+}
+
+/** The name `helm dependency build` gives a subchart's file under charts/. */
+export function subchartFileName(c: Chart): string {
+  return `${c.metadata.name}-${c.metadata.version}.tgz`;
+}
+
+/**
+ * Puts a fetched subchart where Helm's loader would have found it had `dependency build`
+ * written it to charts/: the loader takes charts/ in file-name order. Charts already loaded
+ * are taken to sit under the names `dependency build` gives (the model keeps no file name).
+ */
+export function insertByFileName(list: Chart[], sub: Chart): void {
+  const key = subchartFileName(sub);
+  const at = list.findIndex((c) => subchartFileName(c) > key);
+  if (at < 0) list.push(sub);
+  else list.splice(at, 0, sub);
 }

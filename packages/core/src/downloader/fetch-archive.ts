@@ -3,12 +3,16 @@
  * ResolveChartVersion + DownloadTo), shared by locateChart and dependency fetching.
  */
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { ChartLoadError } from "../chart/errors.js";
-import { loadArchive } from "../chart/load-archive.js";
-import type { Chart } from "../chart/model.js";
+import { checkChartApiVersion, ensureArchive } from "../chart/load.js";
+import { loadArchiveFiles } from "../chart/load-archive.js";
+import { loadFiles } from "../chart/load-files.js";
+import type { Chart, ChartFile } from "../chart/model.js";
 import { ExitCode, HelmTrivyError } from "../errors.js";
 import { RegistryClient } from "../registry/client.js";
 import { formatOciRef, parseOciRef } from "../registry/reference.js";
+import { sha256Hex } from "../repo/chart-cache.js";
 import {
   chartUrlOf,
   downloadArchive,
@@ -57,7 +61,7 @@ export async function findRepoByName(ctx: FetchContext, name: string): Promise<R
   const entry = (await ctx.repos()).find((r) => r.name === name);
   if (!entry) {
     throw new HelmTrivyError(
-      `repo ${name} not found (add it with 'helm repo add ${name} URL', or name the repository with --repo URL)`,
+      `repo ${name} not found: add it with 'helm repo add ${name} URL', or name the repository with --repo URL`,
       ExitCode.RepoUnknown,
     );
   }
@@ -145,25 +149,44 @@ export async function fetchFromOci(ctx: FetchContext, ociRef: string, version: s
   };
 }
 
-/** Loads downloaded bytes; a broken archive is a source error (exit 13), not a chart error. */
-export function loadFetchedArchive(fetched: FetchedArchive): Chart {
+/**
+ * Where Helm 4 keeps a downloaded archive before loading it (its content cache,
+ * `<HELM_CONTENT_CACHE>/<2 hex>/<sha256>.chart`): Helm's load errors name that file.
+ */
+export function contentCachePath(contentCache: string, bytes: Uint8Array): string {
+  const hex = sha256Hex(bytes);
+  return path.join(contentCache, hex.slice(0, 2), `${hex}.chart`);
+}
+
+/**
+ * Loads downloaded bytes as Helm loads the file it saved: its texts for bytes that are not
+ * gzip and for an archive that does not read, as a source error (exit 13) with what to do.
+ * `contentCache` is Helm's HELM_CONTENT_CACHE (for the file name in Helm's text).
+ */
+export function loadFetchedArchive(fetched: FetchedArchive, contentCache?: string): Chart {
   const b = fetched.bytes;
   const where = fetched.source.url ?? fetched.source.ref;
-  if (b.length < 3 || b[0] !== 0x1f || b[1] !== 0x8b) {
+  const file = contentCache ? contentCachePath(contentCache, b) : where;
+  try {
+    ensureArchive(b, file);
+  } catch (e) {
     throw new HelmTrivyError(
-      `${where} is not a chart archive (not gzip data): check the URL or the repository's index`,
+      `${(e as Error).message}: ${where} did not give a chart archive; check the URL or the repository's index`,
       ExitCode.BadArchive,
     );
   }
+  let files: ChartFile[];
   try {
-    return loadArchive(b, where);
+    files = loadArchiveFiles(b);
   } catch (e) {
-    if (e instanceof ChartLoadError && /EOF|gzip|tar|invalid|checksum|corrupt|no files/i.test(e.message)) {
-      throw new HelmTrivyError(
-        `chart archive from ${where} is truncated or corrupt: ${e.message} (download it again; if it persists, the repository holds a broken archive)`,
-        ExitCode.BadArchive,
-      );
-    }
-    throw e;
+    throw new HelmTrivyError(
+      `unable to load chart archive: the archive from ${where} does not read (${(e as Error).message}): download it again; if that fails too, the repository holds a broken archive`,
+      ExitCode.BadArchive,
+    );
   }
+  // As `helm template FILE` goes on (the chart package's checks and texts, exit 3).
+  const cy = files.find((f) => f.name === "Chart.yaml");
+  if (!cy) throw new ChartLoadError("unable to detect chart version, no Chart.yaml found");
+  checkChartApiVersion(cy.data);
+  return loadFiles(files, { unpackArchive: (x) => loadArchiveFiles(x) });
 }

@@ -83,7 +83,7 @@ export async function locateChart(ref: string, opts: LocateOptions = {}): Promis
     throw new HelmTrivyError(`path "${name}" not found`, ExitCode.NotFound);
   } else {
     const fetched = await fetchRemote(ctx, name, version);
-    chart = loadFetchedArchive(fetched);
+    chart = loadFetchedArchive(fetched, ctx.paths.contentCache);
     source = fetched.source;
   }
   if (opts.fetchDependencies !== false) await fetchMissingDependencies(chart, ctx, baseDir);

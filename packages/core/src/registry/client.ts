@@ -4,9 +4,12 @@
  * `WWW-Authenticate: Bearer realm=...,service=...,scope=...` is answered by a token request
  * (anonymous or with Basic credentials), a `Basic` challenge by Basic credentials.
  */
+import http from "node:http";
 import { ExitCode, HelmTrivyError } from "../errors.js";
+import { formatValue } from "../govalue/print.js";
+import type { GoValue } from "../govalue/value.js";
 import { type ChartCache, sha256Hex } from "../repo/chart-cache.js";
-import { goStatus, newestHint } from "../repo/chart-repository.js";
+import { newestHint } from "../repo/chart-repository.js";
 import {
   basicAuthHeader,
   type HttpResponse,
@@ -85,6 +88,37 @@ function parseChallenge(h: string | undefined): { scheme: string; params: Record
   return { scheme: (m[1] as string).toLowerCase(), params };
 }
 
+/**
+ * oras-go's text for a registry's error answer (errcode.ErrorResponse): the request, the
+ * status, then each `errors[]` entry as `code in lower case: message[: detail as Go's %v]`,
+ * or Go's status text when the body has none.
+ */
+export function registryResponseError(method: string, url: string, status: number, body: Uint8Array): string {
+  let errs: { code?: unknown; message?: unknown; detail?: unknown }[] = [];
+  try {
+    const doc = JSON.parse(new TextDecoder().decode(body)) as { errors?: unknown };
+    if (Array.isArray(doc.errors)) errs = doc.errors.filter((e) => typeof e === "object" && e !== null);
+  } catch {
+    errs = [];
+  }
+  const text =
+    errs.length > 0
+      ? errs
+          .map((e) => {
+            const code = String(e.code ?? "")
+              .toLowerCase()
+              .replaceAll("_", " ");
+            const head = `${code}: ${String(e.message ?? "")}`;
+            return e.detail === undefined || e.detail === null ? head : `${head}: ${formatValue(e.detail as GoValue)}`;
+          })
+          .join("; ")
+      : (http.STATUS_CODES[status] ?? "");
+  return `${method} "${url}": response status code ${status}: ${text}`;
+}
+
+/** Helm's wrapping of a failed manifest resolve (oras-go's Copy). */
+const fetchReference = 'failed to perform "FetchReference" on source: ';
+
 export class RegistryClient {
   /** Authorization header per registry host + scope, learned from challenges. */
   private readonly auth = new Map<string, string>();
@@ -124,7 +158,13 @@ export class RegistryClient {
     let authorization: string | undefined;
     if (challenge?.scheme === "bearer" && challenge.params.realm) {
       authorization = `Bearer ${await this.fetchToken(ref, challenge.params, scope, cred)}`;
-    } else if (challenge?.scheme === "basic" && cred?.username) {
+    } else if (challenge?.scheme === "basic") {
+      if (!cred?.username) {
+        throw new HelmTrivyError(
+          `${req.method ?? "GET"} "${req.url}": basic credential not found: ${this.loginHint(ref)}`,
+          ExitCode.AuthFailed,
+        );
+      }
       authorization = basicAuthHeader(cred.username, cred.password ?? "");
     } else {
       return res;
@@ -152,8 +192,7 @@ export class RegistryClient {
       ...(this.opts.timeoutMs !== undefined && { timeoutMs: this.opts.timeoutMs }),
       maxBytes: 1024 * 1024,
     });
-    if (res.status === 401 || res.status === 403) throw this.authError(ref, res.status);
-    if (res.status !== 200) throw this.statusError(ref, u.toString(), res.status);
+    if (res.status !== 200) throw this.responseError(ref, "GET", u.toString(), res);
     let body: { token?: unknown; access_token?: unknown };
     try {
       body = JSON.parse(new TextDecoder().decode(res.body));
@@ -167,30 +206,38 @@ export class RegistryClient {
     return token;
   }
 
-  private authError(ref: OciRef, status: number): HelmTrivyError {
-    const how = this.credential(ref)
-      ? "the credentials were refused: check them, or run 'helm registry login'"
+  /** What to do after an auth failure's text. */
+  private loginHint(ref: OciRef): string {
+    return this.credential(ref)
+      ? `the registry refused the credentials: check them, or run 'helm registry login ${ref.registry}'`
       : `run 'helm registry login ${ref.registry}' or pass --username/--password`;
-    return new HelmTrivyError(
-      `failed to authorize ${formatOciRef(ref)}: ${goStatus(status)} (${how})`,
-      ExitCode.AuthFailed,
-    );
+  }
+
+  /** A non-success answer as oras-go words it, with the exit status its kind deserves. */
+  private responseError(ref: OciRef, method: string, url: string, res: HttpResponse, prefix = ""): HelmTrivyError {
+    const text = prefix + registryResponseError(method, url, res.status, res.body);
+    if (res.status === 401) return new HelmTrivyError(`${text}: ${this.loginHint(ref)}`, ExitCode.AuthFailed);
+    if (res.status === 403) {
+      return new HelmTrivyError(
+        `${text}: the account has no pull access to ${ref.registry}/${ref.repository}`,
+        ExitCode.AuthFailed,
+      );
+    }
+    return new HelmTrivyError(text, res.status === 404 ? ExitCode.NotFound : ExitCode.Network);
   }
 
   private statusError(ref: OciRef, url: string, status: number): HelmTrivyError {
-    if (status === 401 || status === 403) return this.authError(ref, status);
-    const code = status === 404 ? ExitCode.NotFound : ExitCode.Network;
-    return new HelmTrivyError(`${formatOciRef(ref)}: ${url}: ${goStatus(status)}`, code);
+    return this.responseError(ref, "GET", url, { status, headers: {}, body: new Uint8Array(), url });
   }
 
   /** Tags as Helm's Tags(): `_` read as `+`, semver only, newest first. */
   async versions(ref: OciRef): Promise<{ version: string; tag: string }[]> {
     const tags: string[] = [];
-    let url: string | undefined = `${this.base(ref)}/tags/list?n=1000`;
+    // No `?n=`: Helm sets no page size, and its errors name the bare URL.
+    let url: string | undefined = `${this.base(ref)}/tags/list`;
     for (let page = 0; url && page < maxTagPages; page++) {
       const res = await this.send(ref, "pull", { url });
-      if (res.status === 404) break;
-      if (res.status !== 200) throw this.statusError(ref, url, res.status);
+      if (res.status !== 200) throw this.responseError(ref, "GET", url, res);
       const body = JSON.parse(new TextDecoder().decode(res.body)) as { tags?: unknown };
       if (Array.isArray(body.tags)) for (const t of body.tags) if (typeof t === "string") tags.push(t);
       const link = res.headers.link;
@@ -234,18 +281,25 @@ export class RegistryClient {
 
   private async getManifest(ref: OciRef, reference: string): Promise<{ manifest: Manifest; digest: string }> {
     const url = `${this.base(ref)}/manifests/${reference}`;
-    const res = await this.send(ref, "pull", {
-      url,
-      headers: { Accept: `${MediaType.manifest}, application/vnd.docker.distribution.manifest.v2+json` },
-      maxBytes: maxManifestBytes,
-    });
+    let res: HttpResponse;
+    try {
+      res = await this.send(ref, "pull", {
+        url,
+        headers: { Accept: `${MediaType.manifest}, application/vnd.docker.distribution.manifest.v2+json` },
+        maxBytes: maxManifestBytes,
+      });
+    } catch (e) {
+      if (e instanceof HelmTrivyError) throw new HelmTrivyError(fetchReference + e.message, e.exitCode);
+      throw e;
+    }
     if (res.status === 404) {
+      const named = `${ref.registry}/${ref.repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
       throw new HelmTrivyError(
-        `${formatOciRef({ ...ref, ...(reference.startsWith("sha256:") ? { digest: reference } : { tag: reference }) })}: not found`,
+        `${fetchReference}${named}: not found: check the chart's name and version`,
         ExitCode.NotFound,
       );
     }
-    if (res.status !== 200) throw this.statusError(ref, url, res.status);
+    if (res.status !== 200) throw this.responseError(ref, "GET", url, res, fetchReference);
     const digest = `sha256:${sha256Hex(res.body)}`;
     if (reference.startsWith("sha256:") && digest !== reference) {
       throw new HelmTrivyError(

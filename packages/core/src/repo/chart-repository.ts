@@ -30,7 +30,7 @@ export function httpStatusError(url: string, status: number, prefix = ""): HelmT
   const base = `${prefix}failed to fetch ${redactUrl(url)} : ${goStatus(status)}`;
   if (status === 401 || status === 403) {
     return new HelmTrivyError(
-      `${base} (log in: pass --username/--password, or add the repository with its credentials)`,
+      `${base}: log in with --username/--password, or add the repository with its credentials`,
       ExitCode.AuthFailed,
     );
   }
@@ -77,11 +77,11 @@ export function parseIndexOrThrow(data: Uint8Array | string, prefix: string): Re
   }
 }
 
-/** "(newest available: 1.2.0, 1.1.0, ...)" for a not-found message. */
+/** ": newest available: 1.2.0, 1.1.0, ..." after a not-found message (Helm's text, then ours). */
 export function newestHint(versions: readonly string[], count = 5): string {
   if (versions.length === 0) return "";
   const more = versions.length > count ? ", ..." : "";
-  return ` (newest available: ${versions.slice(0, count).join(", ")}${more})`;
+  return `: newest available: ${versions.slice(0, count).join(", ")}${more}`;
 }
 
 /** Where a chart was looked up, for messages. */
@@ -156,7 +156,7 @@ export async function downloadArchive(
   const got = sha256Hex(res.body);
   if (want && got !== want) {
     throw new HelmTrivyError(
-      `digest mismatch for ${redactUrl(url)}: the index says sha256:${want}, the archive is sha256:${got} (the index may be stale: run 'helm repo update'; otherwise the archive was altered)`,
+      `digest mismatch for ${redactUrl(url)}: the index says sha256:${want}, the archive is sha256:${got}: the index may be stale (run 'helm repo update'), or the archive was altered`,
       ExitCode.DigestMismatch,
     );
   }

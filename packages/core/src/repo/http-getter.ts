@@ -3,6 +3,7 @@
  * HTTPGetter): node:http/https with Helm's TLS options, bounded redirects, a timeout,
  * bounded retries with backoff on 429/5xx, and Go-like one-line network errors.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
@@ -91,23 +92,46 @@ async function tlsAgentOptions(tls: TlsOptions | undefined): Promise<https.Agent
   return p;
 }
 
-function describeNetworkError(method: string, url: string, e: NodeJS.ErrnoException): string {
+/**
+ * The resolver Go's pure-Go DNS client names in "lookup HOST on SERVER:53": the first
+ * nameserver of /etc/resolv.conf (Go's default 127.0.0.1:53 when it names none).
+ */
+let resolverAddr: string | undefined;
+function dnsServer(): string {
+  if (resolverAddr === undefined) {
+    let ns: string | undefined;
+    try {
+      ns = /^\s*nameserver\s+(\S+)/m.exec(readFileSync("/etc/resolv.conf", "utf8"))?.[1];
+    } catch {
+      ns = undefined;
+    }
+    const host = ns ?? "127.0.0.1";
+    resolverAddr = `${host.includes(":") ? `[${host}]` : host}:53`;
+  }
+  return resolverAddr;
+}
+
+/**
+ * Go's net/http texts for a request that got no answer (Helm prints them as they are), each
+ * followed by what to do where Go's text does not say it.
+ */
+export function describeNetworkError(method: string, url: string, e: NodeJS.ErrnoException): string {
   const u = new URL(url);
   const verb = method === "GET" ? "Get" : method.charAt(0) + method.slice(1).toLowerCase();
   const addr = `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
   switch (e.code) {
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return `${verb} "${url}": dial tcp: lookup ${u.hostname}: no such host (check the URL and your network/DNS)`;
+      return `${verb} "${url}": dial tcp: lookup ${u.hostname} on ${dnsServer()}: no such host: check the host name and your DNS`;
     case "ECONNREFUSED":
-      return `${verb} "${url}": dial tcp ${addr}: connect: connection refused (is the server running?)`;
+      return `${verb} "${url}": dial tcp ${addr}: connect: connection refused: is the server running at that address?`;
     case "ECONNRESET":
       return `${verb} "${url}": connection reset by peer`;
     case "ETIMEDOUT":
-      return `${verb} "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers; try a larger --timeout)`;
+      return `${verb} "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers): the server did not answer in time`;
     default:
       if (e.code?.startsWith("ERR_TLS") || /certificate|self.signed|SSL|TLS/i.test(e.message)) {
-        return `${verb} "${url}": tls: failed to verify certificate: ${e.message} (use --ca-file, or --insecure-skip-tls-verify)`;
+        return `${verb} "${url}": tls: failed to verify certificate: ${e.message}: use --ca-file, or --insecure-skip-tls-verify`;
       }
       return `${verb} "${url}": ${e.message}`;
   }

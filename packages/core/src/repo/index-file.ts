@@ -4,8 +4,9 @@
  * every scalar a string, as the string-typed Go fields read them) only when asked for,
  * validated and sorted newest first like Helm's loadIndex + SortEntries.
  */
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLError } from "yaml";
 import type { Dependency } from "../chart/model.js";
+import { toGoYamlError } from "../yaml/parse-errors.js";
 import { scanIndexLayout } from "./index-scan.js";
 import { isSemver, sortVersionsDesc } from "./versions.js";
 
@@ -104,7 +105,8 @@ function parseDoc(text: string): unknown {
   try {
     return parseYaml(text, { schema: "failsafe", uniqueKeys: false, maxAliasCount: 100 });
   } catch (e) {
-    throw new IndexParseError(`error converting YAML to JSON: ${(e as Error).message.split("\n")[0]}`);
+    const why = e instanceof YAMLError ? toGoYamlError(e, text) : (e as Error).message.split("\n")[0];
+    throw new IndexParseError(`error converting YAML to JSON: ${why}`);
   }
 }
 
@@ -135,7 +137,16 @@ export class RepoIndex {
       index = new RepoIndex(isObj(header) ? header : {}, text, layout.charts, undefined);
     } else {
       const doc = parseDoc(text);
-      if (!isObj(doc)) throw new IndexParseError("error unmarshaling JSON: index is not a YAML mapping");
+      if (!isObj(doc)) {
+        // sigs.k8s.io/yaml hands the document to encoding/json, which names the JSON kind it met.
+        const kind = Array.isArray(doc) ? "array" : typeof doc === "string" ? "string" : "value";
+        if (doc !== null && doc !== undefined) {
+          throw new IndexParseError(
+            `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type repo.IndexFile`,
+          );
+        }
+        throw new IndexParseError("no API version specified");
+      }
       index = new RepoIndex(doc, text, undefined, isObj(doc.entries) ? doc.entries : {});
     }
     if (index.apiVersion === "") throw new IndexParseError("no API version specified");

@@ -10,6 +10,7 @@ import {
   chartView,
   fixtureChart,
   indexYaml,
+  repoRoot,
   serveFiles,
   sha256,
   startServer,
@@ -115,6 +116,39 @@ describe("fetching dependencies missing from charts/", () => {
     await expect(locateChart(dir, { env: env() })).rejects.toThrow(
       "found in Chart.yaml, but missing in charts/ directory: demo",
     );
+  });
+
+  it("orders fetched subcharts by the file name Helm's dependency build gives them", async () => {
+    const dir = path.join(work, "order");
+    cpSync(fixtureChart("parent"), dir, { recursive: true });
+    rmSync(path.join(dir, "Chart.lock"));
+    const cy = path.join(dir, "Chart.yaml");
+    // local-child listed first: Helm's loader still reads charts/demo-1.2.0.tgz first.
+    writeFileSync(
+      cy,
+      'apiVersion: v2\nname: parent\nversion: 0.5.0\ndependencies:\n  - name: local-child\n    version: 0.1.0\n    repository: file://../local-child\n  - name: demo\n    version: ">=1.0.0"\n    repository: "@testrepo"\n',
+    );
+    const got = await locateChart(dir, { env: env() });
+    expect(got.chart.dependencies.map((c) => c.metadata.name)).toEqual(["demo", "local-child"]);
+  });
+
+  it("refuses a Chart.lock out of sync with Chart.yaml, with Helm's text", async () => {
+    const dir = path.join(work, "stale");
+    cpSync(fixtureChart("parent"), dir, { recursive: true });
+    const cy = path.join(dir, "Chart.yaml");
+    writeFileSync(cy, readFileSync(cy, "utf8").replace('">=1.0.0"', '">=1.1.0"'));
+    let err: unknown;
+    try {
+      await locateChart(dir, { env: env() });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HelmTrivyError);
+    expect((err as HelmTrivyError).exitCode).toBe(ExitCode.Chart);
+    const helm = JSON.parse(readFileSync(path.join(repoRoot, "fixtures/repo/helm/error-cases.json"), "utf8"))
+      .lockOutOfSync as { status: number; stderr: string };
+    expect(helm.status).toBe(1);
+    expect(`Error: ${(err as HelmTrivyError).message}\n`).toBe(helm.stderr);
   });
 
   it("can be turned off", async () => {

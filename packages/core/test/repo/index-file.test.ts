@@ -95,7 +95,7 @@ describe("version selection (expectations from `helm show chart --repo` of Helm 
         expect(err).toBeInstanceOf(HelmTrivyError);
         // Helm's text, then our list of what is available.
         expect(`Error: ${(err as Error).message}`.startsWith(s.error as string)).toBe(true);
-        expect((err as Error).message).toContain("(newest available: 3.0.0-rc.1, 2.0.0+build.5,");
+        expect((err as Error).message).toContain(": newest available: 3.0.0-rc.1, 2.0.0+build.5,");
       }
     },
   );
