@@ -194,7 +194,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One logical request: follows redirects (dropping Authorization when the host changes, as
- * Go's client does) and retries 429/5xx and transport errors with backoff, then returns
+ * Go's client does) and retries 429/5xx and reset connections with backoff, then returns
  * whatever status the server gave last. Throws NetworkError when no response came.
  */
 export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
@@ -218,8 +218,12 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   }
 }
 
+/**
+ * A reset connection is worth another try; a timeout is not: the server already had the whole
+ * timeout (120 s by default, as in Helm, which never retries), so retrying would multiply the wait.
+ */
 function isTransient(e: unknown): boolean {
-  return e instanceof NetworkError && /connection reset|deadline exceeded/.test(e.message);
+  return e instanceof NetworkError && /connection reset/.test(e.message);
 }
 
 async function followRedirects(req: HttpRequest, agentOpts: https.AgentOptions): Promise<HttpResponse> {
