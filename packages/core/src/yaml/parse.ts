@@ -11,6 +11,7 @@ import { GoError, type GoMap, type GoValue, newGoMap } from "../govalue/value.js
 import { formatFloatG } from "./gofmt.js";
 import { goSharpV } from "./gosharpv.js";
 import { checkDirectives, checkDoubleQuoted, checkMissingKey, toGoYamlError } from "./parse-errors.js";
+import { parseSimpleYaml } from "./parse-simple.js";
 import { type Resolved, resolveScalar } from "./resolve.js";
 
 /** What go-yaml v2 decodes before sigs converts it: keys may be any scalar. */
@@ -81,6 +82,9 @@ function cloneParsed(v: GoValue): GoValue {
 }
 
 function parseFirstDocument(input: string): GoValue {
+  // Most values files have a layout a line reader gets right; the full parser does the rest.
+  const simple = parseSimpleYaml(input);
+  if (simple !== undefined) return simple;
   checkNesting(input);
   const text = yaml11Breaks(input);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
