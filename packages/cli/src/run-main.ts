@@ -8,7 +8,20 @@ import { runCli } from "./program.js";
 export { processIO } from "./io.js";
 export { runCli } from "./program.js";
 
+/**
+ * A reader that stops early (`helm-trivy template X | head`) closes the pipe; like a Go program
+ * killed by SIGPIPE, stop quietly instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+}
+
 export async function runMain(argv: readonly string[]): Promise<number> {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   try {
     return await runCli(argv, processIO());
   } catch (e) {
