@@ -6,7 +6,7 @@
 import { parseAllDocuments, type YAMLMap } from "yaml";
 import { imagesInArgs, imagesInEnv, type LooseHit } from "./loose-rules.js";
 import { compareStrings, isWorkloadSource } from "./ordering.js";
-import { CONTAINER_LISTS, podSpecPath } from "./pod-spec.js";
+import { CONTAINER_LISTS, POD_VOLUMES, podSpecPath } from "./pod-spec.js";
 import { mayHoldImages, onlyCustomResourceDefinitions } from "./prefilter.js";
 import { type InvalidImageRef, type ParsedImageRef, parseImageRef } from "./reference.js";
 import { parseTemplateOutput } from "./template-output.js";
@@ -110,6 +110,10 @@ class ResourceWalker {
   private readonly resource: Resource;
   /** The container maps of this resource's pod spec: their `image` is a workload image. */
   private readonly podContainers = new Set<YAMLMap>();
+  /** The volume maps of this resource's pod spec: their `image.reference` is a workload image. */
+  private readonly podVolumes = new Set<YAMLMap>();
+  /** The `data` map of a ConfigMap: its keys are read like env variable names. */
+  private readonly configMapData: YAMLMap | undefined;
   private visits = 0;
   private stopped = false;
 
@@ -132,6 +136,8 @@ class ResourceWalker {
       ...(namespace !== undefined ? { namespace } : {}),
     };
     this.findPodContainers(kind);
+    const data = kind === "ConfigMap" ? mapGet(root, "data", doc) : undefined;
+    this.configMapData = isMap(data) ? data : undefined;
   }
 
   walk(base: PathLink | undefined): void {
@@ -151,6 +157,12 @@ class ResourceWalker {
         const r = resolve(c, this.doc);
         if (isMap(r)) this.podContainers.add(r);
       }
+    }
+    const volumes = mapGet(node, POD_VOLUMES, this.doc);
+    if (!isSeq(volumes)) return;
+    for (const v of volumes.items) {
+      const r = resolve(v, this.doc);
+      if (isMap(r)) this.podVolumes.add(r);
     }
   }
 
@@ -175,6 +187,8 @@ class ResourceWalker {
     }
     if (!isMap(n)) return;
     const isPodContainer = this.podContainers.has(n);
+    const isPodVolume = this.podVolumes.has(n);
+    if (n === this.configMapData) this.configMapKeys(n, path, container);
     let sawImage = false;
     for (const pair of mapPairs(n, this.doc)) {
       const key = pairKey(pair, this.doc);
@@ -184,6 +198,8 @@ class ResourceWalker {
       if (key === "image" && isPodContainer) {
         sawImage = true;
         this.containerImage(value, here, container);
+      } else if (key === "image" && isPodVolume && isMap(value)) {
+        this.volumeImage(value, here, container);
       } else if (key === "image" && this.looseImage(value, here, container)) {
         // an image string or map: nothing below it to search
       } else if ((key === "args" || key === "command") && isSeq(value)) {
@@ -219,7 +235,26 @@ class ResourceWalker {
     }
   }
 
-  /** `image:` outside pod containers: a string or `{registry?, repository, tag?, digest?}`. False when neither. */
+  /**
+   * A pod volume's `image: {reference, pullPolicy}`: the kubelet pulls the reference before the
+   * pod starts. A missing reference is a finding, as a container without an image is.
+   */
+  private volumeImage(value: YAMLMap, path: PathLink, container: string | undefined): void {
+    const here: PathLink = { parent: path, key: "reference" };
+    const reference = resolve(mapGet(value, "reference", this.doc), this.doc);
+    const text = scalarText(reference);
+    if (typeof text === "string") {
+      this.report(parseImageRef(text), "image-volume", here, container, false);
+    } else if (text === null || reference === undefined) {
+      const missing: InvalidImageRef = { invalid: true, raw: "", reason: "image volume has no reference" };
+      this.report(missing, "image-volume", here, container, false);
+    } else {
+      const notString: InvalidImageRef = { invalid: true, raw: "", reason: "image volume reference is not a string" };
+      this.report(notString, "image-volume", here, container, false);
+    }
+  }
+
+  /** `image:` outside pod containers: a string, `{registry?, repository, tag?, digest?}` or `{reference}`. False when none. */
   private looseImage(value: ReturnType<typeof resolve>, path: PathLink, container: string | undefined): boolean {
     const text = scalarText(value);
     if (typeof text === "string") {
@@ -228,7 +263,13 @@ class ResourceWalker {
     }
     if (!isMap(value)) return false;
     const repository = mapGetText(value, "repository", this.doc);
-    if (repository === undefined) return false;
+    if (repository === undefined) {
+      // an image volume's shape, in an operator resource or a pod spec of a kind we do not know
+      const reference = mapGetText(value, "reference", this.doc);
+      if (reference === undefined) return false;
+      this.report(parseImageRef(reference), "image-map", { parent: path, key: "reference" }, container, false);
+      return true;
+    }
     const registry = mapGetText(value, "registry", this.doc);
     const tag = mapGetText(value, "tag", this.doc);
     const digest = mapGetText(value, "digest", this.doc);
@@ -257,6 +298,23 @@ class ResourceWalker {
         this.loose({ raw, rule: "env", index: i, validOnly: false }, valuePath, container);
       }
     });
+  }
+
+  /**
+   * A ConfigMap's `data` keys named like image variables (rook-ceph's `ROOK_CSI_CEPH_IMAGE`):
+   * operators read them as they read their env, so the env rule applies, words with `/` or `:`.
+   */
+  private configMapKeys(data: YAMLMap, path: PathLink | undefined, container: string | undefined): void {
+    for (const pair of mapPairs(data, this.doc)) {
+      const name = pairKey(pair, this.doc);
+      const value = scalarText(resolve(pair.value, this.doc));
+      // a key spelt `image` is the image-key rule's already
+      if (name === undefined || name === "image" || typeof value !== "string") continue;
+      const here: PathLink = { parent: path, key: name };
+      for (const raw of imagesInEnv(name, value)) {
+        this.loose({ raw, rule: "configmap-data", index: 0, validOnly: false }, here, container);
+      }
+    }
   }
 
   private loose(hit: LooseHit, path: PathLink, container: string | undefined): void {

@@ -46,7 +46,7 @@ export function imagesInArgs(args: readonly (string | undefined)[]): LooseHit[] 
     if (withValue !== null) {
       const [, flag, value] = withValue as unknown as [string, string, string];
       if (namesAnImage(flag)) {
-        if (looksLikeReference(value)) hits.push({ raw: value, rule: "arg-flag", index: i, validOnly: false });
+        if (looksLikeReference(value)) hits.push(...flagValueHits(value, "arg-flag", i));
       } else if (isRegistryQualifiedAndPinned(value)) {
         hits.push({ raw: value, rule: "arg-registry", index: i, validOnly: true });
       }
@@ -56,12 +56,33 @@ export function imagesInArgs(args: readonly (string | undefined)[]): LooseHit[] 
     if (bare !== null && namesAnImage(bare[1]!) && i + 1 < args.length) {
       const value = args[i + 1];
       if (value !== undefined && !value.startsWith("-") && looksLikeReference(value)) {
-        hits.push({ raw: value, rule: "arg-pair", index: i + 1, validOnly: false });
+        hits.push(...flagValueHits(value, "arg-pair", i + 1));
         i++;
       }
     }
   }
   return hits;
+}
+
+const LIST_SEPARATORS = /[\s,]+/;
+
+/**
+ * The value of an image flag: one reference, or a list of them (`--images=a:1,b:2`, also
+ * space-separated) when splitting on commas and blanks gives two or more parts that are all
+ * valid references. Anything else stays one occurrence, reported invalid if it is not a reference.
+ */
+function flagValueHits(value: string, rule: "arg-flag" | "arg-pair", index: number): LooseHit[] {
+  const parts = splitImageList(value);
+  if (parts === undefined) return [{ raw: value, rule, index, validOnly: false }];
+  return parts.map((raw) => ({ raw, rule: "arg-list", index, validOnly: false }));
+}
+
+/** The parts of a comma- or blank-separated list of valid references; undefined when the value is not one. */
+export function splitImageList(value: string): string[] | undefined {
+  if (!LIST_SEPARATORS.test(value)) return undefined;
+  const parts = value.split(LIST_SEPARATORS).filter((p) => p !== "");
+  if (parts.length < 2) return undefined;
+  return parts.every((p) => !parseImageRef(p).invalid) ? parts : undefined;
 }
 
 /** `quay.io/x/y:v1` or `reg:5000/x@sha256:...`: a registry host and a tag or digest, written out. */

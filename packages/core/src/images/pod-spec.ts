@@ -22,3 +22,6 @@ export const CONTAINER_LISTS: ReadonlySet<string> = new Set(["containers", "init
 export function podSpecPath(kind: string): readonly string[] | undefined {
   return Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
 }
+
+/** The pod spec's list of volumes: an `image` volume (KEP-4639) is pulled like a container image. */
+export const POD_VOLUMES = "volumes";

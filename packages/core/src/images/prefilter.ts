@@ -9,12 +9,14 @@ const CONTAINER_LIST_KEY = /\b(?:containers|initContainers|ephemeralContainers)[
 const ARGS_KEY = /\b(?:args|command)["']?\s*:/;
 const ENV_KEY = /\benv["']?\s*:/;
 const IMAGE_WORD = /image/i;
+const CONFIGMAP_KIND = /\bkind["']?\s*:\s*["']?ConfigMap\b/;
 
 /** False only when no rule of extraction can match anything in the text. */
 export function mayHoldImages(text: string): boolean {
   if (IMAGE_KEY.test(text) || CONTAINER_LIST_KEY.test(text)) return true;
   if (ARGS_KEY.test(text) && text.includes("=")) return true;
-  return ENV_KEY.test(text) && IMAGE_WORD.test(text);
+  if (!IMAGE_WORD.test(text)) return false;
+  return ENV_KEY.test(text) || CONFIGMAP_KIND.test(text);
 }
 
 const DOCUMENT_START = /^---(?=[ \t]|\r?$)/m;

@@ -13,14 +13,28 @@ export interface RenderedManifest {
 /**
  * Which rule found an image:
  * - `container`: `image` of a container in the pod spec of a workload kind (Pod, Deployment, ...);
+ * - `image-volume`: `reference` of an image volume (`volumes[].image`, KEP-4639) in such a pod spec;
  * - `image-key`: an `image:` string anywhere else (operator CRs, sidecar settings...);
- * - `image-map`: an `image:` map `{registry?, repository, tag?, digest?}`;
+ * - `image-map`: an `image:` map `{registry?, repository, tag?, digest?}`, or `{reference}` (an image
+ *   volume's shape) outside a workload pod spec;
  * - `arg-flag`: `--flag=VALUE` in `args`/`command`, the flag name containing `image`;
  * - `arg-registry`: `--flag=VALUE` whose VALUE is a reference with a registry host and a tag or digest;
  * - `arg-pair`: a `--flag` containing `image` followed by its VALUE as the next argument;
- * - `env`: a word of the value of an `env` variable whose name contains `IMAGE`.
+ * - `arg-list`: one reference of a comma- or blank-separated list given to such a flag (`--images=a:1,b:2`);
+ * - `env`: a word of the value of an `env` variable whose name contains `IMAGE`;
+ * - `configmap-data`: the same rule for the `data` keys of a ConfigMap (`ROOK_CSI_CEPH_IMAGE: ...`).
  */
-export type ImageRule = "container" | "image-key" | "image-map" | "arg-flag" | "arg-registry" | "arg-pair" | "env";
+export type ImageRule =
+  | "container"
+  | "image-volume"
+  | "image-key"
+  | "image-map"
+  | "arg-flag"
+  | "arg-registry"
+  | "arg-pair"
+  | "arg-list"
+  | "env"
+  | "configmap-data";
 
 /** Where one occurrence of an image was found. */
 export interface ImageSource {
@@ -51,7 +65,7 @@ export interface ImageEntry {
   /** As written at its first occurrence. */
   readonly raw: string;
   readonly ref: ImageRef;
-  /** Run by a pod of a workload kind (at least one `container` source), not only named somewhere. */
+  /** Pulled by a pod of a workload kind (a `container` or `image-volume` source), not only named somewhere. */
   readonly workload: boolean;
   readonly sources: readonly ImageSource[];
   /** The value sets whose renders brought it, in the order given (set by mergeImageLists). */

@@ -13,13 +13,15 @@ function comparable(list: ImageJson[]): unknown[] {
 }
 
 describe("extractImages over our manifest fixtures (expected lists written by hand from the rules)", () => {
-  it.each(["workloads", "loose", "invalid"])("%s.yaml", (name) => {
+  const all = ["workloads", "loose", "invalid", "image-volumes", "image-lists", "configmap-data"];
+
+  it.each(all)("%s.yaml", (name) => {
     const got = comparable(imagesToJson(extractImages(read(`${name}.yaml`))));
     const expected = JSON.parse(read(`${name}.expected.json`));
     expect(got).toEqual(expected);
   });
 
-  it.each(["workloads", "loose", "invalid"])("%s.yaml: the text prefilter changes nothing", (name) => {
+  it.each(all)("%s.yaml: the text prefilter changes nothing", (name) => {
     const text = read(`${name}.yaml`);
     expect(extractImages(text, { prefilter: false })).toEqual(extractImages(text));
   });
@@ -61,6 +63,66 @@ describe("extractImages over our manifest fixtures (expected lists written by ha
     ]) {
       expect(all).not.toContain(notImage);
     }
+  });
+});
+
+describe("the gaps closed after the first extractor (negative cases of the fixtures)", () => {
+  const json = (name: string) => imagesToJson(extractImages(read(`${name}.yaml`)));
+  const raws = (name: string) => json(name).flatMap((e) => e.sources.map((s) => s.raw));
+
+  it("image volumes: pulled by the pod, so workload images; only `{reference}` maps count", () => {
+    const list = json("image-volumes");
+    const volume = list.find((e) => e.image === "quay.io/x/y:1")!;
+    expect(volume.workload).toBe(true);
+    expect(volume.sources.map((s) => `${s.path} ${s.rule}`)).toEqual([
+      "spec.template.spec.volumes[2].image.reference image-volume",
+    ]);
+    // a volume named `image`, a schema's `reference: {type: string}` and a pull-policy-only map
+    expect(list.flatMap((e) => e.sources.map((s) => s.path))).not.toContain("spec.template.spec.volumes[1].image");
+    expect(
+      list
+        .flatMap((e) => e.sources.map((s) => s.path))
+        .filter((p) => p.includes("schemaLike") || p.includes("pullOnly")),
+    ).toEqual([]);
+    expect(list.filter((e) => e.invalid).map((e) => e.sources[0]!.name)).toEqual(["vols-pod", "vols-pod"]);
+  });
+
+  it("image lists: split only when every part is a reference; never for pull policies or other flags", () => {
+    const found = raws("image-lists");
+    for (const notFound of [
+      "quay.io/acme/ok:1",
+      "quay.io/acme/trailing:1",
+      "quay.io/acme/six:6",
+      "Always",
+      "IfNotPresent",
+    ]) {
+      expect(found).not.toContain(notFound);
+    }
+    expect(found).toContain("quay.io/acme/ok:1,quay.io/acme/Bad:1");
+  });
+
+  it("ConfigMap data: IMAGE-named keys of ConfigMaps only, words with / or :", () => {
+    const found = raws("configmap-data");
+    for (const notFound of [
+      "IfNotPresent",
+      "v1",
+      "INFO",
+      "quay.io/acme/inside-a-string:1",
+      "quay.io/acme/inside-a-string:2",
+      "cXVheS5pby9hY21lL2JpbmFyeTox",
+      "quay.io/acme/secret:1",
+      "quay.io/acme/secret-data:1",
+      "quay.io/acme/widget:1",
+    ]) {
+      expect(found).not.toContain(notFound);
+    }
+    expect(json("configmap-data").every((e) => !e.workload)).toBe(true);
+    // `image:` in data is the image-key rule's, reported once
+    expect(
+      json("configmap-data")
+        .find((e) => e.image === "quay.io/acme/image-key:1")!
+        .sources.map((s) => s.rule),
+    ).toEqual(["image-key"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imagesInArgs, imagesInEnv, namesAnImage } from "../../src/images/index.js";
+import { imagesInArgs, imagesInEnv, namesAnImage, splitImageList } from "../../src/images/index.js";
 
 describe("namesAnImage", () => {
   it.each([
@@ -53,6 +53,34 @@ describe("imagesInArgs", () => {
       `reg.local:5000/x@${digest}`,
     ]);
     expect(imagesInArgs(["--sidecar=bitnami/redis:7"])).toEqual([]);
+  });
+});
+
+describe("image lists in flag values", () => {
+  it("splits on commas and blanks when every part is a valid reference", () => {
+    expect(splitImageList("quay.io/a/one:1,quay.io/a/two:2")).toEqual(["quay.io/a/one:1", "quay.io/a/two:2"]);
+    expect(splitImageList("busybox:1.37  ghcr.io/b/c:2\n")).toEqual(["busybox:1.37", "ghcr.io/b/c:2"]);
+    expect(splitImageList("quay.io/a/one:1, nginx")).toEqual(["quay.io/a/one:1", "nginx"]);
+  });
+
+  it("leaves one reference, a one-part list and a list with an invalid part alone", () => {
+    expect(splitImageList("quay.io/a/one:1")).toBeUndefined();
+    expect(splitImageList("quay.io/a/one:1,")).toBeUndefined();
+    expect(splitImageList("quay.io/a/one:1,quay.io/a/Two:2")).toBeUndefined();
+    expect(splitImageList("quay.io/a/one:1,quay.io/a/two:")).toBeUndefined();
+  });
+
+  it("gives one arg-list hit per part, at the index of the argument that holds the list", () => {
+    expect(imagesInArgs(["--images=a/b:1,c/d:2", "--image-list", "e/f:3 g/h:4", "--extra-images=a/b:1,a/B:2"])).toEqual(
+      [
+        { raw: "a/b:1", rule: "arg-list", index: 0, validOnly: false },
+        { raw: "c/d:2", rule: "arg-list", index: 0, validOnly: false },
+        { raw: "e/f:3", rule: "arg-list", index: 2, validOnly: false },
+        { raw: "g/h:4", rule: "arg-list", index: 2, validOnly: false },
+        { raw: "a/b:1,a/B:2", rule: "arg-flag", index: 3, validOnly: false },
+      ],
+    );
+    expect(imagesInArgs(["--image-pull-policy=Always,IfNotPresent", "--registry=quay.io/a:1,quay.io/b:2"])).toEqual([]);
   });
 });
 
