@@ -4,7 +4,7 @@
  * (`image:` keys elsewhere, image flags, IMAGE variables) give the images operators will start.
  */
 import { parseAllDocuments, type YAMLMap } from "yaml";
-import { imagesInArgs, imagesInEnv, type LooseHit } from "./loose-rules.js";
+import { imagesInArgs, imagesInEnv, type LooseHit, namesAnImage } from "./loose-rules.js";
 import { compareStrings, isWorkloadSource } from "./ordering.js";
 import { CONTAINER_LISTS, POD_VOLUMES, podSpecPath } from "./pod-spec.js";
 import { mayHoldImages, onlyCustomResourceDefinitions } from "./prefilter.js";
@@ -114,6 +114,8 @@ class ResourceWalker {
   private readonly podVolumes = new Set<YAMLMap>();
   /** The `data` map of a ConfigMap: its keys are read like env variable names. */
   private readonly configMapData: YAMLMap | undefined;
+  /** A ConfigMap named for images (rook-ceph's `rook-csi-operator-image-set-configmap`): every value may be one. */
+  private readonly imageSetConfigMap: boolean;
   private visits = 0;
   private stopped = false;
 
@@ -138,6 +140,7 @@ class ResourceWalker {
     this.findPodContainers(kind);
     const data = kind === "ConfigMap" ? mapGet(root, "data", doc) : undefined;
     this.configMapData = isMap(data) ? data : undefined;
+    this.imageSetConfigMap = this.configMapData !== undefined && namesAnImage(name ?? "");
   }
 
   walk(base: PathLink | undefined): void {
@@ -303,6 +306,7 @@ class ResourceWalker {
   /**
    * A ConfigMap's `data` keys named like image variables (rook-ceph's `ROOK_CSI_CEPH_IMAGE`):
    * operators read them as they read their env, so the env rule applies, words with `/` or `:`.
+   * In a ConfigMap whose name names images, the values of the other keys too, when valid.
    */
   private configMapKeys(data: YAMLMap, path: PathLink | undefined, container: string | undefined): void {
     for (const pair of mapPairs(data, this.doc)) {
@@ -311,8 +315,12 @@ class ResourceWalker {
       // a key spelt `image` is the image-key rule's already
       if (name === undefined || name === "image" || typeof value !== "string") continue;
       const here: PathLink = { parent: path, key: name };
-      for (const raw of imagesInEnv(name, value)) {
-        this.loose({ raw, rule: "configmap-data", index: 0, validOnly: false }, here, container);
+      if (namesAnImage(name)) {
+        for (const raw of imagesInEnv(name, value)) {
+          this.loose({ raw, rule: "configmap-data", index: 0, validOnly: false }, here, container);
+        }
+      } else if (this.imageSetConfigMap && isPinnedRepositoryPath(value)) {
+        this.loose({ raw: value, rule: "configmap-data", index: 0, validOnly: true }, here, container);
       }
     }
   }
@@ -338,6 +346,16 @@ class ResourceWalker {
     };
     this.collector.add(ref, source);
   }
+}
+
+/**
+ * Any key's value in an image-set ConfigMap, so a strict test: one valid reference with a `/` and a
+ * tag or digest (`registry.k8s.io/sig-storage/csi-attacher:v4.12.0`), never `0.0.0.0:8080` or `conf/app.yaml`.
+ */
+function isPinnedRepositoryPath(value: string): boolean {
+  if (!value.includes("/")) return false;
+  const ref = parseImageRef(value);
+  return !ref.invalid && !ref.defaultTag;
 }
 
 /** Groups occurrences by normalised image (valid) or by text and reason (invalid). */

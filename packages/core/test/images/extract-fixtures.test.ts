@@ -113,6 +113,13 @@ describe("the gaps closed after the first extractor (negative cases of the fixtu
       "quay.io/acme/secret:1",
       "quay.io/acme/secret-data:1",
       "quay.io/acme/widget:1",
+      "0.0.0.0:8080",
+      "conf/app.yaml",
+      "https://example.com/x:1",
+      "quay.io/acme/untagged",
+      "quay.io/acme/Bad:1",
+      "quay.io/acme/not-an-image-set:1",
+      "quay.io/acme/pull-settings:1",
     ]) {
       expect(found).not.toContain(notFound);
     }
