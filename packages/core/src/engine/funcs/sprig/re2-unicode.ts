@@ -67,8 +67,8 @@ function build(): Map<string, UnicodeClass> {
   const t = new Map<string, UnicodeClass>();
   for (const s of scripts) t.set(norm(s), { body: `\\p{Script=${s}}`, negated: false });
   for (const [short, longs] of Object.entries(categories)) {
-    // Go's C is Cc|Cf|Co|Cs: unlike JS's \p{C} it leaves out unassigned code points.
-    const body = short === "C" ? "\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}" : `\\p{${short}}`;
+    // Go 1.25's C takes in unassigned code points, as JS's \p{C} does (Go 1.19's did not).
+    const body = `\\p{${short}}`;
     for (const n of [short, ...longs]) t.set(norm(n), { body, negated: false });
   }
   t.set("any", { body: "\\u{0}-\\u{10FFFF}", negated: false });
