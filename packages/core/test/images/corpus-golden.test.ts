@@ -101,6 +101,22 @@ describe.skipIf(!present)("corpus goldens", () => {
     expect(unexplained).toEqual([]);
   });
 
+  it.skipIf(!goldenNames.includes("rook-ceph"))("rook-ceph: the CSI images of its image-set ConfigMap", () => {
+    const csi = extractImages(renderOf("rook-ceph"))
+      .images.filter((e) => e.sources.some((s) => s.rule === "configmap-data"))
+      .map((e) => `${e.image} ${e.workload} ${e.sources.map((s) => `${s.name} ${s.path}`).join(" ")}`);
+    const at = (image: string, key: string) => `${image} false rook-csi-operator-image-set-configmap data.${key}`;
+    expect(csi).toEqual([
+      at("quay.io/cephcsi/cephcsi:v3.17.0", "plugin"),
+      at("quay.io/csiaddons/k8s-sidecar:v0.14.0", "addons"),
+      at("registry.k8s.io/sig-storage/csi-attacher:v4.12.0", "attacher"),
+      at("registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.17.0", "registrar"),
+      at("registry.k8s.io/sig-storage/csi-provisioner:v6.2.0", "provisioner"),
+      at("registry.k8s.io/sig-storage/csi-resizer:v2.1.0", "resizer"),
+      at("registry.k8s.io/sig-storage/csi-snapshotter:v8.5.0", "snapshotter"),
+    ]);
+  });
+
   it("extracts the largest renders in well under a second each (tens of milliseconds warm)", () => {
     const sizes = goldenNames.map((n) => ({ n, text: renderOf(n) })).sort((a, b) => b.text.length - a.text.length);
     for (const { n, text } of sizes.slice(0, 4)) {
