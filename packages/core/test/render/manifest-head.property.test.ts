@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { fastHeadFields } from "../../src/render/manifest-head.js";
 import { readSimpleHead, type SimpleHead, splitManifests } from "../../src/render/manifests.js";
 import { parseYaml } from "../../src/yaml/parse.js";
+import { editedText, yamlSyntaxSnippets } from "../support/yaml-mutations.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../../../..");
@@ -63,49 +64,10 @@ describe("fastHeadFields", () => {
 
   it("agrees on random edits of real documents", () => {
     const pool = [...fixtureDocs, ...goldenDocs.filter((_, i) => i % 7 === 0)].filter((d) => d.length < 20_000);
-    const snippet = fc.constantFrom(
-      ": ",
-      ":",
-      "\t",
-      " #",
-      "#",
-      "'",
-      '"',
-      "''",
-      "- ",
-      "-",
-      "  ",
-      " ",
-      "&a ",
-      "*a",
-      "!!str ",
-      "? ",
-      "{",
-      "}",
-      "[",
-      "]",
-      "{}",
-      "[]",
-      "|",
-      "|-",
-      ">",
-      "|2",
-      "\\",
-      "\n",
-      "\n  ",
-      "\n- ",
-      "%",
-      "---",
-      "...",
-      "\u0085",
+    const snippets = [
+      ...yamlSyntaxSnippets,
       "\u2028",
-      "\r",
-      "null",
-      "~",
-      "true",
       "1e999",
-      ".inf",
-      "<<: ",
       "kind: X",
       "Kind: ",
       "metadata:",
@@ -115,19 +77,10 @@ describe("fastHeadFields", () => {
       "\n  annotations:\n    a: b",
       "\nmetadata: []",
       "\napiVersion: 1",
-      "é",
-      "x",
-    );
-    const edit = fc.record({
-      doc: fc.constantFrom(...pool),
-      at: fc.nat(),
-      del: fc.nat({ max: 6 }),
-      ins: fc.array(snippet, { maxLength: 3 }),
-    });
+    ];
     fc.assert(
-      fc.property(edit, ({ doc, at, del, ins }) => {
-        const p = at % (doc.length + 1);
-        agrees(doc.slice(0, p) + ins.join("") + doc.slice(p + del));
+      fc.property(editedText(pool, snippets), (text) => {
+        agrees(text);
       }),
       { numRuns: 4000 },
     );
