@@ -3,49 +3,11 @@
  * itself (no JSON round trip, so a float64 1000000 prints as 1e+06).
  */
 import { GoError, GoObject, type GoValue, isGoMap } from "../govalue/value.js";
-import { emitDocument, type Node } from "./emit.js";
-
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
+import { emitDocument, goYamlKeyLess, type Node } from "./emit.js";
 
 /** go-yaml v3's key order: v2's, except that after a digit a letter sorts before a non-letter. */
 export function keyLessV3(a: string, b: string): boolean {
-  const ar = Array.from(a);
-  const br = Array.from(b);
-  let digits = false;
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    const ac = ar[i] as string;
-    const bc = br[i] as string;
-    if (ac === bc) {
-      digits = DIGIT.test(ac);
-      continue;
-    }
-    const al = LETTER.test(ac);
-    const bl = LETTER.test(bc);
-    if (al && bl) return (ac.codePointAt(0) as number) < (bc.codePointAt(0) as number);
-    if (al || bl) return digits ? al : bl;
-    let an = 0n;
-    let bn = 0n;
-    if (ac === "0" || bc === "0") {
-      for (let j = i - 1; j >= 0 && DIGIT.test(ar[j] as string); j--) {
-        if (ar[j] !== "0") {
-          an = 1n;
-          bn = 1n;
-          break;
-        }
-      }
-    }
-    let ai = i;
-    for (; ai < ar.length && DIGIT.test(ar[ai] as string); ai++)
-      an = BigInt.asIntN(64, an * 10n + BigInt((ar[ai]?.codePointAt(0) as number) - 48));
-    let bi = i;
-    for (; bi < br.length && DIGIT.test(br[bi] as string); bi++)
-      bn = BigInt.asIntN(64, bn * 10n + BigInt((br[bi]?.codePointAt(0) as number) - 48));
-    if (an !== bn) return an < bn;
-    if (ai !== bi) return ai < bi;
-    return (ac.codePointAt(0) as number) < (bc.codePointAt(0) as number);
-  }
-  return ar.length < br.length;
+  return goYamlKeyLess(a, b, true);
 }
 
 function toNode(v: GoValue, depth: number): Node {

@@ -118,16 +118,28 @@ const DIGIT = /\p{Nd}/u;
 
 /** go-yaml v2's map key order: letters by code point, digit runs by value, non-letters first. */
 export function keyLess(a: string, b: string): boolean {
+  return goYamlKeyLess(a, b, false);
+}
+
+/**
+ * go-yaml's key order, v2's and v3's in one: v3 (letterAfterDigit) differs only in that right
+ * after an equal digit a letter sorts before a non-letter.
+ */
+export function goYamlKeyLess(a: string, b: string, letterAfterDigit: boolean): boolean {
   const ar = Array.from(a);
   const br = Array.from(b);
+  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const ac = ar[i] as string;
     const bc = br[i] as string;
-    if (ac === bc) continue;
+    if (ac === bc) {
+      if (letterAfterDigit) digits = DIGIT.test(ac);
+      continue;
+    }
     const al = LETTER.test(ac);
     const bl = LETTER.test(bc);
     if (al && bl) return (ac.codePointAt(0) as number) < (bc.codePointAt(0) as number);
-    if (al || bl) return bl;
+    if (al || bl) return digits ? al : bl;
     let an = 0n;
     let bn = 0n;
     if (ac === "0" || bc === "0") {
