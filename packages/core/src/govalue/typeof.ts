@@ -4,12 +4,8 @@
  */
 import { GoObject, type GoValue } from "./value.js";
 
-/**
- * reflect.TypeOf(v).String(). A bigint is reported as `int`: the model does not tell Go's int
- * from int64 (Sprig arithmetic returns int64; template constants and `len` are int).
- */
-export function goTypeName(v: GoValue): string {
-  if (v === undefined || v === null) return "<nil>";
+/** A scalar's Go type name, which is also its kind name; undefined for other values. */
+function scalarTypeName(v: GoValue): "string" | "bool" | "float64" | "int" | undefined {
   switch (typeof v) {
     case "string":
       return "string";
@@ -19,7 +15,19 @@ export function goTypeName(v: GoValue): string {
       return "float64";
     case "bigint":
       return "int";
+    default:
+      return undefined;
   }
+}
+
+/**
+ * reflect.TypeOf(v).String(). A bigint is reported as `int`: the model does not tell Go's int
+ * from int64 (Sprig arithmetic returns int64; template constants and `len` are int).
+ */
+export function goTypeName(v: GoValue): string {
+  if (v === undefined || v === null) return "<nil>";
+  const scalar = scalarTypeName(v);
+  if (scalar !== undefined) return scalar;
   if (v instanceof Uint8Array) return "[]uint8";
   if (Array.isArray(v)) return "[]interface {}";
   if (v instanceof GoObject) return v.goType;
@@ -32,16 +40,8 @@ export type GoKind = "invalid" | "bool" | "int" | "float64" | "string" | "slice"
 /** reflect.ValueOf(v).Kind().String(). A GoObject's kind is read from its Go type name. */
 export function goKindName(v: GoValue): GoKind {
   if (v === undefined || v === null) return "invalid";
-  switch (typeof v) {
-    case "string":
-      return "string";
-    case "boolean":
-      return "bool";
-    case "number":
-      return "float64";
-    case "bigint":
-      return "int";
-  }
+  const scalar = scalarTypeName(v);
+  if (scalar !== undefined) return scalar;
   if (v instanceof Uint8Array || Array.isArray(v)) return "slice";
   if (v instanceof GoObject) {
     // Named map/slice types (chartutil.Values, engine.files) say so through asMap/asList.
