@@ -128,25 +128,32 @@ export class Printer {
       this.fmtPointer(arg, verb);
       return;
     }
-    switch (typeof arg) {
-      case "boolean":
-        this.fmtBool(arg, verb, arg);
-        return;
-      case "number":
-        this.fmtFloat(arg, verb, arg);
-        return;
-      case "bigint":
-        this.fmtInteger(arg, true, verb, arg);
-        return;
-      case "string":
-        this.fmtString(arg, verb, arg);
-        return;
-    }
+    if (this.printScalar(arg, verb)) return;
     if (arg instanceof Uint8Array) {
       this.fmtBytes(arg, verb, "[]byte");
       return;
     }
     this.printValue(arg, verb, 0);
+  }
+
+  /** A bool, float64, int or string operand, printed the same at top level and inside composites; false for others. */
+  private printScalar(v: GoValue, verb: string): v is boolean | number | bigint | string {
+    switch (typeof v) {
+      case "boolean":
+        this.fmtBool(v, verb, v);
+        return true;
+      case "number":
+        this.fmtFloat(v, verb, v);
+        return true;
+      case "bigint":
+        this.fmtInteger(v, true, verb, v);
+        return true;
+      case "string":
+        this.fmtString(v, verb, v);
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** printValue: an operand reached through reflection (elements, map keys and values). */
@@ -159,20 +166,7 @@ export class Printer {
       this.buf += this.sharpV ? "interface {}(nil)" : NIL_ANGLE;
       return;
     }
-    switch (typeof v) {
-      case "boolean":
-        this.fmtBool(v, verb, v);
-        return;
-      case "number":
-        this.fmtFloat(v, verb, v);
-        return;
-      case "bigint":
-        this.fmtInteger(v, true, verb, v);
-        return;
-      case "string":
-        this.fmtString(v, verb, v);
-        return;
-    }
+    if (this.printScalar(v, verb)) return;
     if (v instanceof GoObject) {
       this.printObject(v, verb, depth);
       return;
