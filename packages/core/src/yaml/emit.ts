@@ -494,27 +494,7 @@ export class Emitter {
 
   private writePlain(chars: readonly string[], allowBreaks: boolean, root: boolean): void {
     if (!this.whitespace) this.put(" ");
-    let spaces = false;
-    let breaks = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i] as string;
-      if (c === " ") {
-        if (allowBreaks && !spaces && this.column > this.width && chars[i + 1] !== " ") this.writeIndent();
-        else this.writeChar(c);
-        spaces = true;
-      } else if (isBreak(c)) {
-        if (!breaks && c === "\n") this.putBreak();
-        this.writeBreak(c);
-        this.indention = true;
-        breaks = true;
-      } else {
-        if (breaks) this.writeIndent();
-        this.writeChar(c);
-        this.indention = false;
-        spaces = false;
-        breaks = false;
-      }
-    }
+    this.writeFlowChars(chars, allowBreaks, false);
     this.whitespace = false;
     this.indention = false;
     if (root) this.openEnded = true;
@@ -522,14 +502,30 @@ export class Emitter {
 
   private writeSingle(chars: readonly string[], allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
+    this.writeFlowChars(chars, allowBreaks, true);
+    this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  /**
+   * The characters of a plain or single-quoted scalar: the two differ only in that a quoted one
+   * never folds at its first or last character and doubles its quotes.
+   */
+  private writeFlowChars(chars: readonly string[], allowBreaks: boolean, singleQuoted: boolean): void {
     let spaces = false;
     let breaks = false;
     const n = chars.length;
     for (let i = 0; i < n; i++) {
       const c = chars[i] as string;
       if (c === " ") {
-        if (allowBreaks && !spaces && this.column > this.width && i > 0 && i < n - 1 && chars[i + 1] !== " ")
-          this.writeIndent();
+        const fold =
+          allowBreaks &&
+          !spaces &&
+          this.column > this.width &&
+          (!singleQuoted || (i > 0 && i < n - 1)) &&
+          chars[i + 1] !== " ";
+        if (fold) this.writeIndent();
         else this.writeChar(c);
         spaces = true;
       } else if (isBreak(c)) {
@@ -539,16 +535,13 @@ export class Emitter {
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        if (c === "'") this.put("'");
+        if (singleQuoted && c === "'") this.put("'");
         this.writeChar(c);
         this.indention = false;
         spaces = false;
         breaks = false;
       }
     }
-    this.writeIndicator("'", false, false, false);
-    this.whitespace = false;
-    this.indention = false;
   }
 
   private writeDouble(chars: readonly string[], allowBreaks: boolean): void {
