@@ -4,6 +4,7 @@
  * rules: sorted keys, quoting by analysis, literal blocks, folding at 80 columns) writes it.
  */
 import { decodeJson, marshalJson } from "../govalue/json.js";
+import { goStringCompare } from "../govalue/string-order.js";
 import { GoError, GoObject, type GoValue, isGoMap } from "../govalue/value.js";
 import { formatFloatG } from "./gofmt.js";
 import { resolveScalar } from "./resolve.js";
@@ -59,18 +60,6 @@ function jsonRoundTripString(s: string): string {
   });
 }
 
-/** Go's sort.Strings order (UTF-8 bytes, i.e. code points), which encoding/json uses for keys. */
-function byteOrder(a: string, b: string): number {
-  if (a === b) return 0;
-  const ar = Array.from(a);
-  const br = Array.from(b);
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    const d = (ar[i]?.codePointAt(0) as number) - (br[i]?.codePointAt(0) as number);
-    if (d !== 0) return d;
-  }
-  return ar.length - br.length;
-}
-
 function countNel(s: string): number {
   let n = 0;
   for (let i = s.indexOf("\u0085"); i >= 0; i = s.indexOf("\u0085", i + 1)) n++;
@@ -102,7 +91,7 @@ export function toYamlNode(v: GoValue, depth = 0, lines = { n: 0 }): Node {
   }
   if (isGoMap(v)) {
     const entries: [string, Node][] = [];
-    for (const k of Object.keys(v).sort(byteOrder)) {
+    for (const k of Object.keys(v).sort(goStringCompare)) {
       const nel = countNel(k);
       if (nel > 0) throw new GoError(`yaml: line ${lines.n + nel}: did not find expected ',' or '}'`);
       entries.push([jsonRoundTripString(k), toYamlNode(v[k], depth + 1, lines)]);

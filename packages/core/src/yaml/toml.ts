@@ -3,22 +3,12 @@
  * into map[string]interface{}, here through smol-toml).
  */
 import { parse as parseTomlText, TomlDate, TomlError } from "smol-toml";
+import { goStringCompare } from "../govalue/string-order.js";
 import { GoError, type GoMap, GoObject, type GoValue, isGoMap, newGoMap } from "../govalue/value.js";
 import { formatFloatG } from "./gofmt.js";
 import { toBurntSushiError } from "./toml-errors.js";
 
 const INDENT = "  ";
-
-/** Go's sort.Strings order (UTF-8 bytes, i.e. code points), not JS's UTF-16 order. */
-function byteOrder(a: string, b: string): number {
-  const ar = Array.from(a);
-  const br = Array.from(b);
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    const d = (ar[i]?.codePointAt(0) as number) - (br[i]?.codePointAt(0) as number);
-    if (d !== 0) return d;
-  }
-  return ar.length - br.length;
-}
 
 type TomlKind = "nil" | "hash" | "arrayHash" | "array" | "scalar";
 
@@ -132,7 +122,7 @@ class TomlEncoder {
       else direct.push(k);
     }
     for (const group of [direct, sub]) {
-      group.sort(byteOrder);
+      group.sort(goStringCompare);
       for (const k of group) {
         const val = m[k];
         if (val === null || val === undefined) continue;
@@ -186,7 +176,7 @@ class TomlEncoder {
       this.wf("{");
       const keys = Object.keys(v)
         .filter((k) => v[k] !== null && v[k] !== undefined)
-        .sort(byteOrder);
+        .sort(goStringCompare);
       keys.forEach((k, i) => {
         if (i > 0) this.wf(", ");
         this.wf(`${maybeQuoted(k)} = `);
