@@ -10,7 +10,7 @@ import { type GoMap, newGoMap } from "../govalue/value.js";
 import { coalesceValues } from "../values/coalesce.js";
 import { HelmLog } from "../values/log.js";
 import { validateValuesSchema } from "../values/schema.js";
-import type { CapabilitiesObject, KubeVersionInfo } from "./capabilities.js";
+import type { CapabilitiesObject } from "./capabilities.js";
 import { renderOnLargeStack } from "./large-stack.js";
 import { type Hook, type Manifest, ManifestParseError, sortManifests } from "./manifests.js";
 import { allTemplates, type TemplateRenderer } from "./renderables.js";
@@ -27,18 +27,12 @@ export class RenderError extends Error {
   }
 }
 
-export interface RenderOptions {
+/** The release settings (`.Release`, `.Capabilities`) and how to render. */
+export interface RenderOptions extends ReleaseSettings {
   /** The template engine (Helm's engine.Render over our text/template). */
   engine: TemplateRenderer;
   /** The user's values (`-f`, `--set*` merged); empty by default. */
   values?: GoMap;
-  releaseName?: string;
-  namespace?: string;
-  isUpgrade?: boolean;
-  revision?: number;
-  kubeVersion?: KubeVersionInfo;
-  /** `--api-versions`, appended to the defaults. */
-  apiVersions?: readonly string[];
   skipSchemaValidation?: boolean;
   /** Validates the coalesced values against the charts' schemas (values/schema.ts by default). */
   validateSchema?: (chart: Chart, values: GoMap) => void;
