@@ -522,14 +522,15 @@ class Decoder {
         } else if (r >= 0xdc00 && r <= 0xdfff) r = 0xfffd;
         out += String.fromCharCode(r);
       } else {
-        out += ESCAPES[e];
+        out += JSON_ESCAPES[e];
       }
       start = this.i;
     }
   }
 }
 
-const ESCAPES: Record<string, string> = {
+/** JSON's one-letter escapes (after the backslash) and what they stand for. */
+export const JSON_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   "\\": "\\",
   "/": "/",

@@ -3,6 +3,7 @@
  * InputOffset: `--set-json a={"x":1},b=2` decodes `{"x":1}` and goes on after it.
  * Numbers become float64 (JS numbers), objects null-prototype maps, as Go's decoder gives them.
  */
+import { JSON_ESCAPES } from "../govalue/json.js";
 import { type GoMap, type GoValue, newGoMap } from "../govalue/value.js";
 
 export interface JsonPrefix {
@@ -105,18 +106,8 @@ export function parseJsonPrefix(text: string): JsonPrefix {
       }
       if (c === "\\") {
         const e = text[i + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          "\\": "\\",
-          "/": "/",
-          b: "\b",
-          f: "\f",
-          n: "\n",
-          r: "\r",
-          t: "\t",
-        };
-        if (e !== undefined && Object.hasOwn(simple, e)) {
-          out += simple[e];
+        if (e !== undefined && Object.hasOwn(JSON_ESCAPES, e)) {
+          out += JSON_ESCAPES[e];
           i += 2;
           continue;
         }
