@@ -25,6 +25,16 @@ let work: string;
 const v110 = buildChartTgz(demo, "1.1.0");
 const v120 = buildChartTgz(demo, "1.2.0");
 
+/** What a promise rejects with (undefined when it resolves), for checks on the error's fields. */
+async function rejectionOf(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 function env(): Record<string, string> {
   return {
     HOME: home,
@@ -102,12 +112,7 @@ describe("fetching dependencies missing from charts/", () => {
     const cy = path.join(dir, "Chart.yaml");
     writeFileSync(cy, readFileSync(cy, "utf8").replace("@testrepo", "@nosuch"));
     rmSync(path.join(dir, "Chart.lock"));
-    let err: unknown;
-    try {
-      await locateChart(dir, { env: env() });
-    } catch (e) {
-      err = e;
-    }
+    const err = await rejectionOf(locateChart(dir, { env: env() }));
     expect(err).toBeInstanceOf(HelmTrivyError);
     expect((err as HelmTrivyError).exitCode).toBe(ExitCode.RepoUnknown);
     expect((err as HelmTrivyError).message).toContain("helm repo add nosuch URL");
@@ -137,12 +142,7 @@ describe("fetching dependencies missing from charts/", () => {
     cpSync(fixtureChart("parent"), dir, { recursive: true });
     const cy = path.join(dir, "Chart.yaml");
     writeFileSync(cy, readFileSync(cy, "utf8").replace('">=1.0.0"', '">=1.1.0"'));
-    let err: unknown;
-    try {
-      await locateChart(dir, { env: env() });
-    } catch (e) {
-      err = e;
-    }
+    const err = await rejectionOf(locateChart(dir, { env: env() }));
     expect(err).toBeInstanceOf(HelmTrivyError);
     expect((err as HelmTrivyError).exitCode).toBe(ExitCode.Chart);
     const helm = JSON.parse(readFileSync(path.join(repoRoot, "fixtures/repo/helm/error-cases.json"), "utf8"))
