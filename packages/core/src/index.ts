@@ -38,7 +38,10 @@ export {
 export {
   formatTemplateOutput,
   type KubeVersionInfo,
+  type OutputDirWrite,
+  outputDirShowOnlyError,
   parseKubeVersion,
+  planOutputDir,
   RenderError,
   type RenderOptions,
   type RenderResult,

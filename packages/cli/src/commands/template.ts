@@ -2,9 +2,20 @@
  * `helm-trivy template [NAME] CHART [flags]`: renders a chart exactly like `helm template`
  * (Helm 4.1.4) through the core's `templateChart`, wherever the chart is (directory, `.tgz`,
  * `repo/name`, `--repo URL NAME`, `oci://`, archive URL), and prints the same stdout. Errors are
- * Helm's: `Error: ...` on stderr, status 1, nothing on stdout.
+ * Helm's: `Error: ...` on stderr, status 1, nothing on stdout. With `--output-dir DIR` the
+ * documents go to files under DIR like Helm's (`wrote PATH` lines on stdout), written only after
+ * the whole render succeeded.
  */
-import { type RenderInput, splitApiVersionsFlag, templateChart } from "@helm-trivy/core";
+import { appendFileSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { posix } from "node:path";
+import {
+  type OutputDirWrite,
+  outputDirShowOnlyError,
+  planOutputDir,
+  type RenderInput,
+  splitApiVersionsFlag,
+  templateChart,
+} from "@helm-trivy/core";
 import { Command, Option } from "commander";
 import { sourceOptions, valuesInput } from "../flags.js";
 import type { HelmEnv } from "../helm-env.js";
@@ -55,16 +66,80 @@ function templateRender(o: Opts, env: HelmEnv, releaseName: string): RenderInput
   return r;
 }
 
+/** Helm's suffix for errors of its install action when --debug is off. */
+const DEBUG_HINT = "\n\nUse --debug flag to render out invalid YAML";
+
+/** Go's texts for the errno values a write under --output-dir can meet (os.PathError). */
+const GO_ERRNO_TEXT: Readonly<Record<string, string>> = {
+  ENOTDIR: "not a directory",
+  EISDIR: "is a directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "no such file or directory",
+  EEXIST: "file exists",
+  ENOSPC: "no space left on device",
+  EROFS: "read-only file system",
+  ENAMETOOLONG: "file name too long",
+  ELOOP: "too many levels of symbolic links",
+};
+
+/** A Node fs error as Go's `op path: text` (os.PathError). */
+function goPathError(op: string, path: string, e: unknown): Error {
+  const err = e as NodeJS.ErrnoException;
+  const text = (err.code && GO_ERRNO_TEXT[err.code]) || err.message;
+  return new Error(`${op} ${err.path ?? path}: ${text}`);
+}
+
+/** One write of Helm's writeToFile: the file's directory made (0755), then create or append. */
+function performWrite(w: OutputDirWrite): void {
+  // ensureDirectoryForFile stats filepath.Dir(file) (a cleaned path) and only then MkdirAll.
+  const dir = posix.dirname(posix.normalize(w.path));
+  try {
+    statSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw goPathError("stat", dir, e);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o755 });
+    } catch (e2) {
+      throw goPathError("mkdir", dir, e2);
+    }
+  }
+  const append = w.mode === "append" || (w.mode === "append-if-exists" && existsSync(w.path));
+  try {
+    if (append) appendFileSync(w.path, w.content);
+    else writeFileSync(w.path, w.content);
+  } catch (e) {
+    throw goPathError("open", w.path, e);
+  }
+}
+
+/** Writes the planned files in order, printing Helm's `wrote PATH` line after each. */
+function writeOutputDir(writes: readonly OutputDirWrite[], io: TemplateIO): void {
+  for (const w of writes) {
+    try {
+      performWrite(w);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      throw new Error(w.debugHint ? `${message}${DEBUG_HINT}` : message);
+    }
+    io.stdout(`wrote ${w.path}\n`);
+  }
+}
+
 /** Runs the command; returns the exit status (0, or Helm's 1 for every error). */
 export async function runTemplate(args: string[], o: Opts, env: HelmEnv, io: TemplateIO): Promise<number> {
   try {
     const { releaseName, chart } = releaseAndChart(args);
+    const outputDir = typeof o.outputDir === "string" && o.outputDir !== "" ? o.outputDir : undefined;
+    const render = templateRender(o, env, releaseName);
+    // Under --output-dir Helm matches --show-only against an empty buffer (after writing), so
+    // the render itself runs without the filter.
     const result = await templateChart({
       chart,
       // Like Helm, a dependency missing from charts/ is an error unless --dependency-update.
       source: { ...sourceOptions(o, env), dependencyUpdate: o.dependencyUpdate === true },
       values: valuesInput(o),
-      render: templateRender(o, env, releaseName),
+      render: outputDir === undefined ? render : { ...render, showOnly: [] },
       onWarning: (line) => io.stderr(`${line}\n`),
       onLocated: (origin) => {
         // Helm's registry client reports an OCI pull on stderr (before any warning of the render).
@@ -74,7 +149,21 @@ export async function runTemplate(args: string[], o: Opts, env: HelmEnv, io: Tem
         }
       },
     });
-    io.stdout(result.output);
+    if (outputDir === undefined) {
+      io.stdout(result.output);
+      return 0;
+    }
+    writeOutputDir(
+      planOutputDir(result.render, outputDir, {
+        includeCrds: render.includeCrds ?? false,
+        skipTests: render.skipTests ?? false,
+        noHooks: render.noHooks ?? false,
+      }),
+      io,
+    );
+    const showOnlyError = outputDirShowOnlyError(render.showOnly ?? []);
+    if (showOnlyError !== undefined) throw new Error(showOnlyError);
+    io.stdout("\n");
     return 0;
   } catch (e) {
     io.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -112,6 +201,7 @@ export function templateCommand(io: TemplateIO, env: HelmEnv, setExitCode: (code
         .argParser(collect)
         .default([]),
     )
+    .option("--output-dir <dir>", "writes the executed templates to files in output-dir instead of stdout")
     .option("--skip-schema-validation", "disable JSON schema validation")
     .option("--is-upgrade", "set .Release.IsUpgrade instead of .Release.IsInstall")
     .option("--version <version>", "chart version constraint (default: latest)")

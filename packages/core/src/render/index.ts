@@ -28,6 +28,13 @@ export {
 } from "./manifests.js";
 export { formatTemplateOutput, type TemplateOutputOptions } from "./output.js";
 export {
+  type OutputDirOptions,
+  type OutputDirWrite,
+  type OutputDirWriteMode,
+  outputDirShowOnlyError,
+  planOutputDir,
+} from "./output-dir.js";
+export {
   type CrdFile,
   DEBUG_HINT,
   RenderError,
