@@ -3,50 +3,15 @@
 // re-saves exactly the loaded chart): template count, file count, subcharts, recursively.
 //   HELM_BIN=~/.cache/helm-trivy-dev/helm node scripts/chart/gen-corpus-expectations.mjs
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { repoRoot } from "./archive-builder.mjs";
+import { tarNames } from "./tar-names.mjs";
 
 const helm = process.env.HELM_BIN ?? path.join(os.homedir(), ".cache/helm-trivy-dev/helm");
 const corpus = path.resolve(repoRoot, "../shared/corpus/charts");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "corpus-expect-"));
-
-/** Regular-file names of a .tgz, honouring PAX `path` and GNU long-name records. */
-function tarNames(file) {
-  const b = gunzipSync(readFileSync(file));
-  const names = [];
-  let longName;
-  for (let off = 0; off + 512 <= b.length; ) {
-    if (b.subarray(off, off + 512).every((x) => x === 0)) break;
-    const cstr = (o, n) =>
-      b
-        .subarray(off + o, off + o + n)
-        .toString("utf8")
-        .replace(/\0.*$/s, "");
-    let name = cstr(0, 100);
-    const prefix = cstr(345, 155);
-    if (prefix) name = `${prefix}/${name}`;
-    const size = Number.parseInt(cstr(124, 12).trim() || "0", 8);
-    const type = String.fromCharCode(b[off + 156] || 48);
-    const data = b.subarray(off + 512, off + 512 + size).toString("utf8");
-    off += 512 + Math.ceil(size / 512) * 512;
-    if (type === "x") {
-      const m = /\d+ path=([^\n]*)\n/.exec(data);
-      if (m) longName = m[1];
-      continue;
-    }
-    if (type === "L") {
-      longName = data.replace(/\0.*$/s, "");
-      continue;
-    }
-    if (longName !== undefined) name = longName;
-    longName = undefined;
-    if (type === "0") names.push(name);
-  }
-  return names;
-}
 
 function shapeOf(names) {
   const node = { templates: 0, files: 0, dependencies: {} };

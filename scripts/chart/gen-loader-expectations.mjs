@@ -4,13 +4,13 @@
 // `helm template`, `helm show chart`, `helm package` (the loaded chart, re-saved) and the
 // NOTES (a listing of .Files, or .Values as JSON) say.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { buildTgz, repoRoot } from "./archive-builder.mjs";
 import { archiveCases } from "./archive-cases.mjs";
+import { tarNames } from "./tar-names.mjs";
 
 const require = createRequire(path.join(repoRoot, "packages/core/package.json"));
 const YAML = require("yaml");
@@ -33,28 +33,6 @@ function errorOf(stderr) {
   let msg = stderr.slice(i + "Error: ".length);
   msg = msg.replace(/\n\nUse --debug flag to render out invalid YAML\n$/, "\n");
   return msg.endsWith("\n") ? msg.slice(0, -1) : msg;
-}
-
-/** Entry names of a .tgz (our own tiny reader: names only). */
-function tarNames(file) {
-  const b = gunzipSync(readFileSync(file));
-  const names = [];
-  for (let off = 0; off + 512 <= b.length; ) {
-    if (b.subarray(off, off + 512).every((x) => x === 0)) break;
-    const cstr = (o, n) =>
-      b
-        .subarray(off + o, off + o + n)
-        .toString("utf8")
-        .replace(/\0.*$/s, "");
-    let name = cstr(0, 100);
-    const prefix = cstr(345, 155);
-    if (prefix) name = `${prefix}/${name}`;
-    const size = Number.parseInt(cstr(124, 12).trim() || "0", 8);
-    const type = String.fromCharCode(b[off + 156] || 48);
-    if (type === "0" || type === "\0") names.push(name);
-    off += 512 + Math.ceil(size / 512) * 512;
-  }
-  return names;
 }
 
 /** The chart tree `helm package` saved: templates, other files, subcharts (recursively). */
@@ -83,8 +61,10 @@ function notesOf(stdout) {
 
 const out = { helm: run(["version", "--short"]).stdout.trim(), dirs: {}, archives: {} };
 
-for (const name of readdirSync(path.join(repoRoot, "fixtures/charts"))
-  .filter((n) => n.startsWith("loader-"))
+// Only the fixture chart directories: the expectation files themselves also start with `loader-`.
+for (const name of readdirSync(path.join(repoRoot, "fixtures/charts"), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name.startsWith("loader-"))
+  .map((d) => d.name)
   .sort()) {
   const rel = `fixtures/charts/${name}`;
   const tpl = run(["template", rel]);
